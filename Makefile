@@ -1,0 +1,39 @@
+# Two entry points for a newcomer: `make run` and `make test`. Both build .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PIP_QUIET := --quiet --disable-pip-version-check
+
+.PHONY: run test test-remote lint bench serve load clean
+
+$(BIN)/jinling: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install $(PIP_QUIET) --upgrade pip 2>&1 | grep -v '^WARNING: Location' || true
+	$(BIN)/pip install $(PIP_QUIET) -e '.[test]' 2>&1 | grep -v '^WARNING: Location' || true
+	@$(BIN)/python -c "import pyoxigraph, fastapi, pyshacl, owlready2, pytest" \
+	  || { echo "install failed: see the pip output above"; exit 1; }
+	@touch $@
+
+venv: $(BIN)/jinling
+
+load: venv
+	$(BIN)/jinling load data/
+
+serve: venv
+	$(BIN)/jinling serve
+
+run: load serve
+
+test: venv
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+test-remote: venv
+	$(BIN)/python -m pytest -m remote tests/sparql
+
+bench: venv
+	$(BIN)/python benchmarks/bulk_load.py
+	$(BIN)/python benchmarks/http_queries.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

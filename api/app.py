@@ -1,0 +1,44 @@
+"""The FastAPI application: SPARQL protocol, Graph Store, ontology and linked-data pages."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from api import problems
+from api.routes import graphs, home, ontology, resources, sparql
+from api.state import AppState
+from kg.auth import TokenFile
+from kg.iri import Minter
+from kg.session import open_store
+from kg.settings import Settings
+from sparql import Store
+
+VERSION = "0.1.0"
+
+
+def create_app(settings: Settings | None = None, store: Store | None = None,
+               tokens: TokenFile | None = None) -> FastAPI:
+    """An app over a store; it opens the configured store when none is given, and closes
+    only a store it opened itself."""
+    settings = settings or Settings()
+    owned = store is None
+    if store is None:  # not `store or …`: an empty store is falsy (it has a length)
+        store = open_store(settings)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI):
+        yield
+        if owned:
+            store.close()
+
+    app = FastAPI(title="Jinling Knowledge Graph", version=VERSION, lifespan=lifespan,
+                  description="SPARQL 1.1 Protocol, Graph Store Protocol and linked data of "
+                  "Jinling Library's knowledge graph. Errors are application/problem+json.")
+    app.state.jinling = AppState(settings, store, Minter(settings.base_iri),
+                                 tokens or TokenFile(settings.tokens))
+    problems.install(app)
+    for module in (home, sparql, graphs, ontology, resources):  # resources last: catch-all
+        app.include_router(module.router)
+    return app

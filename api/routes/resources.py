@@ -1,0 +1,93 @@
+"""Every IRI under the configured base dereferences at its path, by content negotiation."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from fastapi import APIRouter, Request, Response
+from pyoxigraph import BlankNode, Literal, NamedNode, Triple
+from starlette.concurrency import run_in_threadpool
+
+from api.html import TEMPLATES
+from api.problems import Problem
+from api.rdf_response import HTML, RDF_OFFERS, graph_body, negotiate
+from api.state import AppState, state
+from sparql import queries
+
+router = APIRouter(tags=["linked data"])
+LABELS = ("http://www.w3.org/2004/02/skos/core#prefLabel",
+          "http://www.w3.org/2000/01/rdf-schema#label")
+
+
+def _link(app: AppState, term: NamedNode, labels: dict[str, str]) -> dict[str, str]:
+    path = app.minter.path_of(term.value)
+    return {"iri": term.value, "href": path or term.value,
+            "text": labels.get(term.value) or _short(term.value)}
+
+
+def _short(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1] if "#" in iri else iri.rstrip("/").rsplit("/", 1)[-1]
+
+
+def _labels(triples: list[Triple]) -> dict[str, str]:
+    """A label per resource, preferring Chinese prefLabels."""
+    ranked: dict[str, tuple[int, str]] = {}
+    for t in triples:
+        if t.predicate.value in LABELS and isinstance(t.object, Literal):
+            lang = t.object.language or ""
+            rank = (0 if lang.startswith("zh") else 1) + 2 * LABELS.index(t.predicate.value)
+            if t.subject.value not in ranked or rank < ranked[t.subject.value][0]:
+                ranked[t.subject.value] = (rank, t.object.value)
+    return {k: v for k, (_, v) in ranked.items()}
+
+
+def _value(app: AppState, term: object, labels: dict[str, str]) -> dict[str, str | None]:
+    if isinstance(term, NamedNode):
+        return {**_link(app, term, labels), "lang": None}
+    if isinstance(term, Literal):
+        return {"text": term.value, "href": None, "lang": term.language}
+    return {"text": "[…]" if isinstance(term, BlankNode) else str(term), "href": None,
+            "lang": None}
+
+
+def _page(request: Request, iri: NamedNode, triples: list[Triple]) -> Response:
+    app, labels = state(request), _labels(triples)
+    grouped: dict[str, list] = defaultdict(list)
+    for t in triples:
+        if t.subject == iri:
+            grouped[t.predicate.value].append(_value(app, t.object, labels))
+    rows = [{"predicate": _link(app, NamedNode(p), labels), "values": v}
+            for p, v in sorted(grouped.items())]
+    incoming = [{**_link(app, r["s"], {r["s"].value: r["label"].value} if "label" in r else {}),
+                 "via": _short(r["p"].value)}
+                for r in app.store.query(queries.load("incoming"), {"iri": iri})]
+    context = {"title": labels.get(iri.value, _short(iri.value)), "iri": iri.value,
+               "rows": rows, "incoming": incoming, "path": request.url.path,
+               "alternates": [m for m in RDF_OFFERS if m.count("/") == 1][:4]}
+    return TEMPLATES.TemplateResponse(request, "resource.html", context,
+                                      headers={"Vary": "Accept"})
+
+
+def describe(request: Request, path: str) -> Response:
+    """The description of the resource whose IRI is the base plus this path."""
+    app = state(request)
+    iri = app.minter.from_path(path)
+    media, params = negotiate(request.headers.get("accept"), [HTML, *RDF_OFFERS])
+    triples = app.store.query(queries.load("describe"), {"iri": iri}).triples
+    if not triples:
+        raise Problem(404, "Not found", f"nothing is known about {iri.value}")
+    if media == HTML:
+        response = _page(request, iri, triples)
+    else:
+        body = graph_body(triples, media, params)
+        media_type = media if media.endswith("json") else f"{media}; charset=utf-8"
+        response = Response(body, media_type=media_type, headers={"Vary": "Accept"})
+    if request.method == "HEAD":
+        return Response(b"", status_code=response.status_code, headers=dict(response.headers))
+    return response
+
+
+@router.api_route("/{path:path}", methods=["GET", "HEAD"], include_in_schema=False)
+async def resource(request: Request, path: str) -> Response:
+    """Dereference ``{base}{path}``."""
+    return await run_in_threadpool(describe, request, path)

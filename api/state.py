@@ -1,0 +1,48 @@
+"""What every route needs: settings, the store, the IRI minter and the token file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fastapi import Request
+
+from kg.auth import Principal, TokenFile, Targets, authorize
+from kg.errors import Unauthenticated
+from kg.iri import Minter
+from kg.settings import Settings
+from sparql import Store
+
+
+@dataclass
+class AppState:
+    """Shared by all requests of one app."""
+
+    settings: Settings
+    store: Store
+    minter: Minter
+    tokens: TokenFile
+
+    def graph_iri(self, name: str) -> str:
+        """The IRI string of a graph short name."""
+        return self.minter.graph(name).value
+
+
+def state(request: Request) -> AppState:
+    """The app's state (a FastAPI dependency)."""
+    return request.app.state.jinling
+
+
+def principal(request: Request) -> Principal | None:
+    """The caller named by an ``Authorization: Bearer`` header, or None without one."""
+    header = request.headers.get("authorization", "")
+    if not header:
+        return None
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthenticated("use Authorization: Bearer <token>")
+    return state(request).tokens.verify(token.strip())
+
+
+def require_write(request: Request, targets: Targets) -> None:
+    """Allow the write for the caller's token or raise Unauthenticated/Forbidden."""
+    authorize(principal(request), targets, state(request).graph_iri)

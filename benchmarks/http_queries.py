@@ -1,0 +1,118 @@
+"""Point SPARQL queries over HTTP vs in-process, on a 1M-triple store.
+
+Loads the generated 1M-triple file into a scratch store, then measures, for the same random
+point queries: in-process `EmbeddedStore.query`, and HTTP GET /sparql against a real
+`jinling serve` process with N concurrent clients (a separate client process with threads).
+Prints p50/p99 latency and queries/s. Run: python benchmarks/http_queries.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+from common import BASE, generated_file, subject
+from pyoxigraph import NamedNode
+
+from kg.iri import Minter
+from kg.loading import LoadJob, load_files
+from sparql.embedded import EmbeddedStore
+
+QUERY = "SELECT ?p ?o WHERE { ?s ?p ?o }"
+
+
+def percentiles(latencies: list[float]) -> str:
+    ordered = sorted(latencies)
+    p50 = statistics.median(ordered) * 1000
+    p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000
+    return f"p50 {p50:.2f} ms, p99 {p99:.2f} ms"
+
+
+def in_process(store: EmbeddedStore, subjects: list[str]) -> None:
+    latencies = []
+    started = time.perf_counter()
+    for s in subjects:
+        t = time.perf_counter()
+        result = store.query(QUERY, {"s": NamedNode(s)})
+        assert len(result) > 0
+        latencies.append(time.perf_counter() - t)
+    elapsed = time.perf_counter() - started
+    print(f"in-process, 1 client: {len(subjects) / elapsed:,.0f} queries/s, "
+          f"{percentiles(latencies)}")
+
+
+def client_worker(url: str, subjects: list[str]) -> list[float]:
+    latencies = []
+    with httpx.Client(timeout=30) as client:
+        for s in subjects:
+            text = QUERY.replace("?s ?p", f"<{s}> ?p")
+            t = time.perf_counter()
+            response = client.get(url, params={"query": text})
+            assert response.status_code == 200, response.text
+            latencies.append(time.perf_counter() - t)
+    return latencies
+
+
+def over_http(url: str, subjects: list[str], clients: int) -> None:
+    chunks = [subjects[i::clients] for i in range(clients)]
+    client_worker(url, subjects[:50])  # warm up
+    started = time.perf_counter()
+    with ThreadPoolExecutor(clients) as pool:
+        latencies = [x for chunk in pool.map(lambda c: client_worker(url, c), chunks)
+                     for x in chunk]
+    elapsed = time.perf_counter() - started
+    print(f"HTTP, {clients} concurrent clients: {len(subjects) / elapsed:,.0f} queries/s, "
+          f"{percentiles(latencies)} (target >= 1,000 queries/s)")
+
+
+def serve(folder: Path, port: int) -> subprocess.Popen:
+    env = {**os.environ, "JINLING_STORE": str(folder), "JINLING_PORT": str(port),
+           "JINLING_TOKENS": str(folder.parent / "tokens.json")}
+    exe = Path(sys.executable).parent / "jinling"
+    process = subprocess.Popen([str(exe), "serve"], env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    for _ in range(150):
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
+                return process
+        except httpx.TransportError:
+            time.sleep(0.2)
+    process.kill()
+    raise SystemExit("jinling serve did not start")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--triples", type=int, default=1_000_000)
+    parser.add_argument("--queries", type=int, default=4000)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--port", type=int, default=8765)
+    args = parser.parse_args()
+    rng = random.Random(7)
+    subjects = [subject(rng.randrange(args.triples // 10)) for _ in range(args.queries)]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "store"
+        store = EmbeddedStore(folder)
+        load_files(store, Minter(BASE), [LoadJob(generated_file(args.triples), "bench")])
+        print(f"store: {len(store):,} quads")
+        in_process(store, subjects)
+        store.close()
+        server = serve(folder, args.port)
+        try:
+            over_http(f"http://127.0.0.1:{args.port}/sparql", subjects, args.clients)
+        finally:
+            server.terminate()
+            server.wait()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,61 @@
+"""One validated settings object, read from ``JINLING_*`` environment variables and flags.
+
+Every setting is documented in docs/settings.md (a test checks it).
+
+>>> Settings(base_iri="https://example.org/kg").base_iri
+'https://example.org/kg/'
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Where the store is, what IRIs look like, and the limits of the public endpoints."""
+
+    model_config = SettingsConfigDict(env_prefix="JINLING_", extra="ignore")
+
+    store: Path = Field(Path("var/store"), description="Folder of the embedded Oxigraph store.")
+    endpoint: str | None = Field(
+        None, description="URL of a remote SPARQL query endpoint to use instead of the "
+        "embedded store.")
+    update_endpoint: str | None = Field(
+        None, description="URL of the remote SPARQL update endpoint (default: the endpoint).")
+    gsp_endpoint: str | None = Field(
+        None, description="URL of the remote Graph Store Protocol endpoint (optional).")
+    endpoint_token: SecretStr | None = Field(
+        None, description="Bearer token sent to the remote endpoint.")
+    base_iri: str = Field(
+        "https://kg.jllib.cn/", description="Canonical base of every IRI the project mints.")
+    query_timeout: float = Field(
+        30.0, gt=0, description="Seconds a public SPARQL query may run before it is stopped.")
+    result_limit: int = Field(
+        10_000, gt=0, description="Most rows or triples a public SPARQL query may return.")
+    host: str = Field("127.0.0.1", description="Address the server listens on.")
+    port: int = Field(8000, gt=0, lt=65536, description="Port the server listens on.")
+    tokens: Path = Field(
+        Path("var/tokens.json"), description="File of API token hashes, roles and scopes.")
+
+    @field_validator("base_iri")
+    @classmethod
+    def _base_is_absolute(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")) or " " in value:
+            raise ValueError(f"base IRI must be an absolute http(s) IRI, not {value!r}")
+        return value if value.endswith("/") else value + "/"
+
+    @property
+    def runtime_file(self) -> Path:
+        """Where a running server leaves its address for the CLI."""
+        return self.store.parent / f"{self.store.name}.server.json"
+
+
+def documented_settings() -> list[tuple[str, object, str]]:
+    """(environment variable, default, help) for every setting."""
+    return [
+        (f"JINLING_{name.upper()}", field.default, field.description or "")
+        for name, field in Settings.model_fields.items()
+    ]

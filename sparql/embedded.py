@@ -1,0 +1,196 @@
+"""`EmbeddedStore`: Oxigraph in this process, in a folder on disk or in memory."""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+
+from sparql.errors import QuerySyntaxError, QueryTimeout, StoreLocked, UpdateSentAsQuery
+from sparql.formats import rdf_format_for_path
+from sparql.loading import check_syntax, parse_error
+from sparql.results import QueryResult, Stopped, collect
+from sparql.store import Bindings, Dataset, LoadReport
+from sparql.text import bind_values, looks_like_update
+
+
+class EmbeddedStore:
+    """An Oxigraph store in this process.
+
+    Only one process may open a folder; a second one gets `StoreLocked`. Queries see the union
+    of all graphs as their default graph unless a `Dataset` says otherwise.
+
+    >>> from pyoxigraph import Literal, NamedNode
+    >>> store = EmbeddedStore()          # in memory
+    >>> report = store.load('<https://e/a> <https://e/p> "金陵" .'.encode(), format=ox.RdfFormat.N_TRIPLES,
+    ...                     graph=NamedNode("https://e/g"))
+    >>> [row["o"].value for row in store.query("SELECT ?o WHERE { ?s ?p ?o }")]
+    ['金陵']
+    """
+
+    def __init__(self, path: str | Path | None = None, *, query_threads: int = 8):
+        self.path = Path(path) if path is not None else None
+        self._store = self._open(self.path)
+        self._pool = ThreadPoolExecutor(max_workers=query_threads, thread_name_prefix="query")
+
+    @staticmethod
+    def _open(path: Path | None) -> ox.Store:
+        if path is None:
+            return ox.Store()
+        path.mkdir(parents=True, exist_ok=True)
+        try:
+            return ox.Store(str(path))
+        except OSError as err:
+            if "lock" in str(err).lower():
+                raise StoreLocked(path) from None
+            raise
+
+    # -- queries -----------------------------------------------------------------------
+
+    def query(self, query: str, bindings: Bindings | None = None, *,
+              dataset: Dataset | None = None, timeout: float | None = None,
+              limit: int | None = None) -> QueryResult:
+        # VALUES rather than pyoxigraph substitutions: those only reach projected variables,
+        # and VALUES behaves the same on every backend.
+        query = bind_values(query, bindings) if bindings else query
+        options = self._options(dataset)
+        stop = threading.Event()
+        if timeout is None:
+            return self._evaluate(query, options, stop, limit)
+        future = self._pool.submit(self._evaluate, query, options, stop, limit)
+        try:
+            return future.result(timeout)
+        except FutureTimeout:
+            # The engine cannot be interrupted inside one step; the worker sees `stop` at
+            # its next row and drops the rest.
+            stop.set()
+            raise QueryTimeout(timeout) from None
+
+    def _evaluate(self, query: str, options: dict, stop: threading.Event,
+                  limit: int | None) -> QueryResult:
+        try:
+            native = self._store.query(query, **options)
+            return collect(native, stop=stop, limit=limit)
+        except SyntaxError as err:
+            raise _syntax_error(query, err) from None
+        except Stopped:
+            raise QueryTimeout(0) from None
+
+    @staticmethod
+    def _options(dataset: Dataset | None) -> dict:
+        options: dict = {}
+        if dataset is None:
+            options["use_default_graph_as_union"] = True
+        else:
+            options["default_graph"] = list(dataset.default_graphs) or [ox.DefaultGraph()]
+            options["named_graphs"] = list(dataset.named_graphs)
+        return options
+
+    def update(self, update: str, bindings: Bindings | None = None) -> None:
+        text = bind_values(update, bindings) if bindings else update
+        try:
+            self._store.update(text)
+        except SyntaxError as err:
+            raise QuerySyntaxError(f"malformed SPARQL update: {err.msg}") from None
+
+    # -- data ----------------------------------------------------------------------------
+
+    def load(self, source: Path | bytes, *, format: ox.RdfFormat | None = None,
+             graph: ox.NamedNode | None = None, base_iri: str | None = None,
+             replace: bool = False, name: str | None = None) -> LoadReport:
+        started = time.perf_counter()
+        label = name or (str(source) if isinstance(source, Path) else "request body")
+        fmt = format or rdf_format_for_path(source)  # type: ignore[arg-type]
+        if isinstance(source, Path):
+            count = check_syntax(fmt, path=source, base_iri=base_iri, label=label)
+            if replace and graph is not None:
+                self._store.remove_graph(graph)
+            self._store.bulk_load(path=str(source), format=fmt, base_iri=base_iri,
+                                  to_graph=graph)
+        else:
+            count = self._load_bytes(source, fmt, graph, base_iri, replace, label)
+        return LoadReport(label, fmt.name, graph.value if graph else None, count,
+                          time.perf_counter() - started)
+
+    def _load_bytes(self, data: bytes, fmt: ox.RdfFormat, graph: ox.NamedNode | None,
+                    base_iri: str | None, replace: bool, label: str) -> int:
+        target = graph or ox.DefaultGraph()
+        try:
+            quads = [ox.Quad(q.subject, q.predicate, q.object,
+                             target if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name)
+                     for q in ox.parse(data, fmt, base_iri=base_iri)]
+        except SyntaxError as err:
+            raise parse_error(label, err) from None
+        if replace:
+            self._replace(target, quads)
+        else:
+            self._store.extend(quads)
+        return len(quads)
+
+    def _replace(self, graph: ox.NamedNode | ox.DefaultGraph, quads: list[ox.Quad]) -> None:
+        # One update is one transaction: readers never see the graph empty or half-filled.
+        if isinstance(graph, ox.DefaultGraph):
+            clear, open_, close = "CLEAR DEFAULT ;", "", ""
+        else:
+            clear, open_, close = f"DROP SILENT GRAPH {graph} ;", f"GRAPH {graph} {{", "}"
+        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+        self._store.update(f"{clear}\nINSERT DATA {{ {open_}\n{body}\n{close} }}")
+        if not quads and isinstance(graph, ox.NamedNode):
+            self._store.add_graph(graph)
+
+    def graphs(self) -> list[ox.NamedNode]:
+        return sorted((g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)),
+                      key=lambda g: g.value)
+
+    def has_graph(self, graph: ox.NamedNode) -> bool:
+        return self._store.contains_named_graph(graph)
+
+    def graph_triples(self, graph: ox.NamedNode | None) -> list[ox.Triple]:
+        target = graph if graph is not None else ox.DefaultGraph()
+        return [q.triple for q in self._store.quads_for_pattern(None, None, None, target)]
+
+    def drop_graph(self, graph: ox.NamedNode) -> bool:
+        if not self._store.contains_named_graph(graph):
+            return False
+        self._store.remove_graph(graph)
+        return True
+
+    def create_graph(self, graph: ox.NamedNode) -> None:
+        """Register an empty named graph."""
+        self._store.add_graph(graph)
+
+    def dump(self, output: BinaryIO, *, format: ox.RdfFormat = ox.RdfFormat.N_QUADS,
+             graph: ox.NamedNode | None = None) -> None:
+        if graph is None:
+            self._store.dump(output, format=format)
+        else:
+            ox.serialize(self._store.quads_for_pattern(None, None, None, graph), output,
+                         format=format)
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def flush(self) -> None:
+        """Write buffered data to disk."""
+        if self.path is not None:
+            self._store.flush()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self.flush()
+        del self._store
+
+
+_POSITION = re.compile(r"error at (\d+):(\d+)")
+
+
+def _syntax_error(query: str, err: SyntaxError) -> QuerySyntaxError:
+    if looks_like_update(query):
+        return UpdateSentAsQuery()
+    return QuerySyntaxError(f"malformed SPARQL query: {err.msg}")

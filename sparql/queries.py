@@ -1,0 +1,42 @@
+"""Named SPARQL queries (``*.rq``) and updates (``*.ru``) shipped in ``sparql/queries/``.
+
+Each file starts with comment lines: a one-line summary, then ``in:`` (the variables a caller
+binds) and ``out:`` (the columns it returns).
+
+>>> "graphs" in available()
+True
+>>> load("graphs").lstrip().startswith("#")
+True
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+QUERY_DIR = Path(__file__).parent / "queries"
+
+
+def available() -> list[str]:
+    """Names of the shipped queries and updates."""
+    return sorted(p.stem for p in QUERY_DIR.iterdir() if p.suffix in (".rq", ".ru"))
+
+
+@cache
+def load(name: str) -> str:
+    """The text of a named query or update.
+
+    Raises:
+        KeyError: no query of that name; the message lists the names there are.
+    """
+    for suffix in (".rq", ".ru"):
+        path = QUERY_DIR / f"{name}{suffix}"
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    raise KeyError(f"no query named {name!r}; available: {', '.join(available())}")
+
+
+def summary(name: str) -> str:
+    """The first comment line of a named query."""
+    first = load(name).lstrip().splitlines()[0]
+    return first.lstrip("#").strip()

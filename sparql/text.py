@@ -1,0 +1,138 @@
+"""A small SPARQL lexer: enough to tell queries from updates and to place bound values.
+
+Values never enter query text as raw strings. Where an engine has no substitution API (remote
+endpoints, pyoxigraph updates) a binding is written as a ``VALUES`` block at the start of each
+top-level ``WHERE`` group, using the term object's own N-Triples form, which escapes it.
+
+>>> from pyoxigraph import Literal
+>>> bind_values("SELECT ?s WHERE { ?s ?p ?name }", {"name": Literal('say "hi"')})
+'SELECT ?s WHERE { VALUES (?name) { ("say \\\\"hi\\\\"") } ?s ?p ?name }'
+>>> operation_keyword("PREFIX ex: <http://e/> # c\\n insert data { ex:a ex:b ex:c }")
+'INSERT'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+
+from pyoxigraph import BlankNode, Literal, NamedNode, Triple
+
+_TOKEN = re.compile(
+    r"""(?P<comment>\#[^\n]*)
+      | (?P<string>'''(?:[^\\]|\\.)*?'''|\"\"\"(?:[^\\]|\\.)*?\"\"\"
+                  |'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
+      | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+      | (?P<word>[A-Za-z_][A-Za-z0-9_-]*)
+      | (?P<open>\{) | (?P<close>\}) | (?P<other>\S)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+_VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+UPDATE_KEYWORDS = frozenset(
+    {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
+)
+
+
+def tokens(text: str) -> Iterator[tuple[str, str, int]]:
+    """(kind, text, offset) of each token; whitespace is skipped."""
+    for m in _TOKEN.finditer(text):
+        yield m.lastgroup or "other", m.group(), m.start()
+
+
+def operation_keyword(text: str) -> str | None:
+    """The first keyword after the prologue (PREFIX/BASE), upper-cased."""
+    skip_to_iri = False
+    for kind, value, _ in tokens(text):
+        if kind == "comment":
+            continue
+        if skip_to_iri:
+            skip_to_iri = kind != "iri"
+            continue
+        if kind == "word" and value.upper() in ("PREFIX", "BASE"):
+            skip_to_iri = True
+            continue
+        return value.upper() if kind == "word" else None
+    return None
+
+
+def looks_like_update(text: str) -> bool:
+    """True when the text starts (after its prologue) with an update keyword."""
+    return operation_keyword(text) in UPDATE_KEYWORDS
+
+
+def where_group_offsets(text: str) -> list[int]:
+    """Offsets just inside the opening brace of every top-level WHERE group.
+
+    A query without the WHERE keyword (``SELECT * { … }``, ``ASK { … }``) gets its first
+    top-level group.
+    """
+    depth, after_where, offsets, first_group = 0, False, [], None
+    for kind, value, start in tokens(text):
+        if kind == "word" and depth == 0 and value.upper() == "WHERE":
+            after_where = True
+        elif kind == "open":
+            if depth == 0 and after_where:
+                offsets.append(start + 1)
+                after_where = False
+            elif depth == 0 and first_group is None:
+                first_group = start + 1
+            depth += 1
+        elif kind == "close":
+            depth -= 1
+    if not offsets and first_group is not None and operation_keyword(text) in ("SELECT", "ASK"):
+        offsets.append(first_group)
+    return offsets
+
+
+def values_block(bindings: Mapping[str, NamedNode | BlankNode | Literal | Triple]) -> str:
+    """A VALUES block for the bindings, each term written in its escaped N-Triples form."""
+    for name in bindings:
+        if not _VARIABLE.match(name):
+            raise ValueError(f"not a SPARQL variable name: {name!r}")
+    names = " ".join(f"?{name}" for name in bindings)
+    row = " ".join(str(term) for term in bindings.values())
+    return f"VALUES ({names}) {{ ({row}) }}"
+
+
+def bind_values(text: str, bindings: Mapping[str, NamedNode | BlankNode | Literal | Triple]
+                ) -> str:
+    """The query or update with the bindings placed at the start of each WHERE group."""
+    if not bindings:
+        return text
+    offsets = where_group_offsets(text)
+    if not offsets:
+        raise ValueError("cannot bind values: the query or update has no WHERE group")
+    block = " " + values_block(bindings)
+    for offset in reversed(offsets):
+        text = text[:offset] + block + text[offset:]
+    return text
+
+
+def has_dataset_clause(text: str) -> bool:
+    """True when an update names its own dataset (USING or WITH at the top level)."""
+    depth = 0
+    for kind, value, _ in tokens(text):
+        depth += {"open": 1, "close": -1}.get(kind, 0)
+        if kind == "word" and depth == 0 and value.upper() in ("USING", "WITH"):
+            return True
+    return False
+
+
+def add_using(text: str, default_graphs: list[NamedNode], named_graphs: list[NamedNode]) -> str:
+    """The update with USING / USING NAMED clauses before each top-level WHERE.
+
+    This is how the protocol's using-graph-uri and using-named-graph-uri apply.
+    """
+    clauses = [f"USING {g}" for g in default_graphs] + [f"USING NAMED {g}" for g in named_graphs]
+    if not clauses:
+        return text
+    depth, offsets = 0, []
+    for kind, value, start in tokens(text):
+        depth += {"open": 1, "close": -1}.get(kind, 0)
+        if kind == "word" and depth == 0 and value.upper() == "WHERE":
+            offsets.append(start)
+    block = " ".join(clauses) + " "
+    for offset in reversed(offsets):
+        text = text[:offset] + block + text[offset:]
+    return text

@@ -1,0 +1,21 @@
+"""Every error on every route is one application/problem+json document."""
+
+import pytest
+
+
+@pytest.mark.parametrize("method, path, kwargs", [
+    ("GET", "/sparql", {"params": {"query": "SELEC"}}),
+    ("GET", "/entity/person/nobody", {}),
+    ("GET", "/entity/person/zhu-yuanzhang", {"headers": {"accept": "image/png"}}),
+    ("PUT", "/graphs/kb", {"content": b"<a:a> <a:b> <a:c> ."}),
+    ("DELETE", "/graphs?graph=https://kg.jllib.cn/graphs/none", {}),
+    ("GET", "/graphs?graph=https://kg.jllib.cn/graphs/none", {}),
+    ("POST", "/sparql", {"content": b"x", "headers": {"content-type": "text/plain"}}),
+])
+def test_error_shape_problem_json(api, method, path, kwargs):
+    r = api.client.request(method, path, **kwargs)
+    assert r.status_code >= 400
+    assert r.headers["content-type"] == "application/problem+json"
+    body = r.json()
+    assert set(body) >= {"type", "title", "status", "detail"}
+    assert body["status"] == r.status_code
