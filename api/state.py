@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from fastapi import Request
 
-from kg.auth import Principal, TokenFile, Targets, authorize
+from kg.auth import Principal, Targets, TokenFile, authorize
 from kg.errors import Unauthenticated
 from kg.iri import Minter
 from kg.settings import Settings

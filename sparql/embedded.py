@@ -28,8 +28,8 @@ class EmbeddedStore:
 
     >>> from pyoxigraph import Literal, NamedNode
     >>> store = EmbeddedStore()          # in memory
-    >>> report = store.load('<https://e/a> <https://e/p> "金陵" .'.encode(), format=ox.RdfFormat.N_TRIPLES,
-    ...                     graph=NamedNode("https://e/g"))
+    >>> data = '<https://e/a> <https://e/p> "金陵" .'.encode()
+    >>> report = store.load(data, format=ox.RdfFormat.N_TRIPLES, graph=NamedNode("https://e/g"))
     >>> [row["o"].value for row in store.query("SELECT ?o WHERE { ?s ?p ?o }")]
     ['金陵']
     """
@@ -126,7 +126,7 @@ class EmbeddedStore:
                              target if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name)
                      for q in ox.parse(data, fmt, base_iri=base_iri)]
         except SyntaxError as err:
-            raise parse_error(label, err) from None
+            raise parse_error(label, err, fmt=fmt, data=data) from None
         if replace:
             self._replace(target, quads)
         else:

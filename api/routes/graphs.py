@@ -9,7 +9,9 @@ from __future__ import annotations
 import uuid
 from urllib.parse import unquote
 
+import pyoxigraph as ox
 from fastapi import APIRouter, Request, Response
+from fastapi.responses import JSONResponse
 from pyoxigraph import NamedNode
 from starlette.concurrency import run_in_threadpool
 
@@ -20,6 +22,7 @@ from kg.auth import Targets
 from kg.graphs import graph_names
 from sparql.errors import UnsupportedFormat
 from sparql.formats import rdf_format_for_media_type
+from sparql.loading import parse_error
 
 router = APIRouter(tags=["graph store"])
 METHODS = ["GET", "HEAD", "PUT", "POST", "DELETE"]
@@ -132,9 +135,7 @@ async def graph_indirect(request: Request) -> Response:
 
 
 def _graph_list(app: AppState, names: list[str]) -> Response:
-    from fastapi.responses import JSONResponse
-
-    rows = [{"name": n, "iri": app.graph_iri(n) if "/" not in n[:8] else n} for n in names]
+    rows = [{"name": n, "iri": n if "://" in n else app.graph_iri(n)} for n in names]
     return JSONResponse({"graphs": rows})
 
 
@@ -149,13 +150,18 @@ async def _post_new(request: Request) -> Response:
     return Response(status_code=201, headers={"Location": graph.value})
 
 
-def _load_dataset(request: Request, part: tuple[bytes, str]) -> Response:
-    import pyoxigraph as ox
+def _dataset_graphs(body: bytes, fmt: ox.RdfFormat) -> set:
+    try:
+        return {q.graph_name for q in ox.parse(body, fmt)}
+    except SyntaxError as err:
+        raise parse_error("request body", err) from None
 
+
+def _load_dataset(request: Request, part: tuple[bytes, str]) -> Response:
     app = state(request)
     body, content_type = part
     fmt = rdf_format_for_media_type(content_type)
-    graphs = {q.graph_name for q in ox.parse(body, fmt)} if body else set()
+    graphs = _dataset_graphs(body, fmt)
     require_write(request, Targets(frozenset(g.value for g in graphs if isinstance(g, NamedNode)),
                                    default=any(not isinstance(g, NamedNode) for g in graphs)))
     app.store.load(body, format=fmt, name="request body")

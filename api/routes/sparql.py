@@ -98,7 +98,8 @@ def _run_query(request: Request, text: str, params: dict[str, list[str]]) -> Res
 def _run_update(request: Request, text: str, params: dict[str, list[str]]) -> Response:
     if request.method != "POST":
         raise _bad("send updates with POST, never GET", 405)
-    using, using_named = _graphs(params, "using-graph-uri"), _graphs(params, "using-named-graph-uri")
+    using = _graphs(params, "using-graph-uri")
+    using_named = _graphs(params, "using-named-graph-uri")
     if (using or using_named) and has_dataset_clause(text):
         raise _bad("the update names its dataset (USING/WITH) and the request does too "
                    "(using-graph-uri/using-named-graph-uri): keep one")

@@ -63,3 +63,17 @@ def test_graphs_unsupported_media_type(api):
     r = api.client.put("/graphs/g3", content=b"x", headers={"content-type": "image/png",
                                                            **api.auth("admin")})
     assert r.status_code == 415
+
+
+def test_graphs_post_dataset_checks_every_graph(api):
+    quads = ("<http://e/a> <http://e/b> <http://e/c> <https://kg.jllib.cn/graphs/district/xuanwu> .\n"
+             "<http://e/a> <http://e/b> <http://e/c> <https://kg.jllib.cn/graphs/kb> .\n").encode()
+    headers = {"content-type": "application/n-quads", **api.auth("district")}
+    before = len(api.store)
+    assert api.client.post("/graphs", content=quads, headers=headers).status_code == 403
+    assert len(api.store) == before
+    bad = api.client.post("/graphs", content=b"<http://e/a> <http://e/b> .", headers=headers)
+    assert bad.status_code == 400 and "request body:1:" in bad.json()["detail"]
+    assert api.client.post("/graphs", content=quads, headers={
+        "content-type": "application/n-quads", **api.auth("curator")}).status_code == 204
+    assert len(api.store) == before + 2

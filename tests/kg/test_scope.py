@@ -17,7 +17,7 @@ def iri_of(name):
     (f"INSERT DATA {{ GRAPH <{KB}> {{ <a:s> <a:p> 1 }} }}", {KB}, False, False),
     ("INSERT DATA { <a:s> <a:p> 1 }", set(), True, False),
     (f"WITH <{KB}> DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o }}", {KB}, False, False),
-    (f"DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}", set(), False,
+    ("DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { GRAPH ?g { ?s ?p ?o } }", set(), False,
      True),
     ("DROP ALL", set(), False, True),
     (f"CLEAR GRAPH <{KB}> ; COPY <{OTHER}> TO <{KB}>", {KB}, False, False),
