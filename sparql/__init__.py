@@ -16,6 +16,7 @@ from sparql.errors import (
     StoreLocked,
     UnsupportedFormat,
 )
+from sparql.open import open_store
 from sparql.results import AskResult, GraphResult, QueryResult, SelectResult
 from sparql.store import Dataset, LoadReport, Store
 
@@ -37,4 +38,5 @@ __all__ = [
     "StoreError",
     "StoreLocked",
     "UnsupportedFormat",
+    "open_store",
 ]

@@ -12,7 +12,14 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from sparql.errors import QuerySyntaxError, QueryTimeout, StoreLocked, UpdateSentAsQuery
+from sparql.errors import (
+    QuerySyntaxError,
+    QueryTimeout,
+    ResultLimitExceeded,
+    StoreError,
+    StoreLocked,
+    UpdateSentAsQuery,
+)
 from sparql.formats import rdf_format_for_path
 from sparql.loading import check_syntax, parse_error
 from sparql.results import QueryResult, Stopped, collect
@@ -76,11 +83,21 @@ class EmbeddedStore:
                   limit: int | None) -> QueryResult:
         try:
             native = self._store.query(query, **options)
-            return collect(native, stop=stop, limit=limit)
         except SyntaxError as err:
             raise _syntax_error(query, err) from None
+        failure: StoreError | None = None
+        try:
+            return collect(native, stop=stop, limit=limit)
         except Stopped:
-            raise QueryTimeout(0) from None
+            failure = QueryTimeout(0)
+        except ResultLimitExceeded as err:
+            failure = ResultLimitExceeded(err.limit)
+        finally:
+            # pyoxigraph results must die on the thread that made them; an exception raised
+            # here keeps its frames alive until the caller's thread drops it, so the error
+            # leaves as a fresh object, raised once `native` is gone.
+            del native
+        raise failure
 
     @staticmethod
     def _options(dataset: Dataset | None) -> dict:

@@ -1,0 +1,68 @@
+"""What only the embedded store does: folder locks and query time limits."""
+
+from __future__ import annotations
+
+import gc
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from sparql.embedded import EmbeddedStore
+from sparql.errors import QueryTimeout, ResultLimitExceeded, StoreLocked
+
+P = ox.NamedNode("http://example.org/jinling/p")
+GRAPH = ox.NamedNode("http://example.org/graph/numbers")
+ROWS = 3000
+# Every pair of triples: ROWS × ROWS = 9,000,000 solutions to join and count before COUNT can
+# answer, so no engine finishes within TIME_LIMIT; the test checks the count, not a clock.
+CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d }"
+TIME_LIMIT = 0.01
+
+
+@pytest.fixture
+def numbers() -> EmbeddedStore:
+    store = EmbeddedStore()
+    triples = [ox.Triple(ox.NamedNode(f"http://example.org/jinling/n{i}"), P, ox.Literal(str(i)))
+               for i in range(ROWS)]
+    store.load(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), graph=GRAPH,
+               format=ox.RdfFormat.N_TRIPLES)
+    yield store
+    store.close()
+
+
+def test_embedded_query_timeout_stops_an_expensive_query(numbers: EmbeddedStore):
+    with pytest.raises(QueryTimeout, match="time limit"):
+        numbers.query(CROSS_PRODUCT, timeout=TIME_LIMIT)
+    # The same query without a limit does all the work it was stopped in.
+    [row] = numbers.query(CROSS_PRODUCT)
+    assert int(row["n"].value) == ROWS * ROWS
+
+
+def test_embedded_query_within_its_time_limit_answers(numbers: EmbeddedStore):
+    result = numbers.query("ASK { ?s ?p ?o }", timeout=60)
+    assert result.value is True
+
+
+def test_embedded_limit_under_a_time_limit_frees_results_on_their_thread(
+        numbers: EmbeddedStore, monkeypatch: pytest.MonkeyPatch):
+    # Regression: the error used to carry pyoxigraph's solutions to the caller's thread,
+    # where dropping them failed ("unsendable, but is being dropped on another thread").
+    unraisable: list[object] = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    with pytest.raises(ResultLimitExceeded):
+        numbers.query("SELECT * WHERE { ?s ?p ?o }", timeout=60, limit=10)
+    gc.collect()
+    assert unraisable == []
+
+
+def test_embedded_second_open_of_a_folder_is_locked(tmp_path: Path):
+    first = EmbeddedStore(tmp_path / "kb")
+    try:
+        with pytest.raises(StoreLocked, match="held by another process") as caught:
+            EmbeddedStore(tmp_path / "kb")
+        assert caught.value.path == str(tmp_path / "kb")
+    finally:
+        first.close()
+    EmbeddedStore(tmp_path / "kb").close()  # free again once closed
