@@ -9,7 +9,7 @@ import pyshacl
 from pyoxigraph import NamedNode, RdfFormat
 from rdflib import Dataset, Graph, Namespace, URIRef
 
-from kg.graphs import INFERRED, ONTOLOGY
+from kg.graphs import ONTOLOGY
 from kg.iri import Minter
 from ontology import ONTOLOGY_PATH, SHAPES_PATH
 from sparql import Store
@@ -77,12 +77,14 @@ def _short(graph: Graph, node: object) -> str | None:
 
 
 def validate(store: Store, minter: Minter, graph: NamedNode | None = None) -> ValidationReport:
-    """Validate all data graphs, or one graph (with the inferred types), against the shapes."""
+    """Validate the data against the shapes; with ``graph``, report only that graph's nodes.
+
+    The whole store is always the data graph: a graph's resources link to entities described
+    in other graphs (the authority KB, the inferred types), and checks on those links need them.
+    """
     skip = {minter.graph(ONTOLOGY)}
-    chosen = None if graph is None else [graph, minter.graph(INFERRED)]
-    if chosen is None:
-        chosen = [g for g in store.graphs() if g not in skip]
-    data = _data_graph(store, chosen)
+    data = _data_graph(store, [g for g in store.graphs() if g not in skip])
+    focus = None if graph is None else {str(t.subject.value) for t in store.graph_triples(graph)}
     shapes = Graph().parse(SHAPES_PATH, format="turtle")
     ontology = Graph().parse(ONTOLOGY_PATH, format="turtle")
     conforms, results, _ = pyshacl.validate(data, shacl_graph=shapes, ont_graph=ontology,
@@ -95,5 +97,8 @@ def validate(store: Store, minter: Minter, graph: NamedNode | None = None) -> Va
                   _short(data, results.value(r, SH.value)))
         for r in results.subjects(SH.focusNode, None)
     ]
+    if focus is not None:
+        violations = [v for v in violations if v.focus in focus]
+        conforms = not violations
     violations.sort(key=lambda v: (v.focus, v.path or ""))
     return ValidationReport(bool(conforms), len(data), violations)

@@ -66,8 +66,8 @@ def test_graphs_unsupported_media_type(api):
 
 
 def test_graphs_post_dataset_checks_every_graph(api):
-    quads = ("<http://e/a> <http://e/b> <http://e/c> <https://kg.jllib.cn/graphs/district/xuanwu> .\n"
-             "<http://e/a> <http://e/b> <http://e/c> <https://kg.jllib.cn/graphs/kb> .\n").encode()
+    quads = (b"<http://e/a> <http://e/b> <http://e/c> <https://kg.jllib.cn/graphs/district/xuanwu> .\n"
+             b"<http://e/a> <http://e/b> <http://e/c> <https://kg.jllib.cn/graphs/kb> .\n")
     headers = {"content-type": "application/n-quads", **api.auth("district")}
     before = len(api.store)
     assert api.client.post("/graphs", content=quads, headers=headers).status_code == 403
