@@ -12,7 +12,7 @@ from kg.auth import Role, TokenFile
 from kg.errors import KgError
 from kg.settings import Settings
 from sparql import StoreError, queries
-from sparql.formats import RDF_FORMATS, RESULT_FORMATS, rdf_format, result_format
+from sparql.formats import rdf_format, result_format
 
 KNOWN_ERRORS = (StoreError, KgError, FileNotFoundError, ValueError, KeyError, PermissionError)
 
@@ -244,5 +244,3 @@ def _message(err: Exception) -> str:
     text = str(err.args[0]) if isinstance(err, KeyError) and err.args else str(err)
     return " ".join(text.split())
 
-
-__all__ = ["main", "cli", "RDF_FORMATS", "RESULT_FORMATS"]

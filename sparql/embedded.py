@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -202,9 +201,6 @@ class EmbeddedStore:
         self._pool.shutdown(wait=False, cancel_futures=True)
         self.flush()
         del self._store
-
-
-_POSITION = re.compile(r"error at (\d+):(\d+)")
 
 
 def _syntax_error(query: str, err: SyntaxError) -> QuerySyntaxError:
