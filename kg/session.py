@@ -5,15 +5,7 @@ from __future__ import annotations
 from kg.runtime import ServerNote
 from kg.settings import Settings
 from sparql import Store, StoreLocked
-
-
-def remote_store(settings: Settings) -> Store:
-    """The remote endpoint named by JINLING_ENDPOINT."""
-    from sparql.remote import RemoteStore
-
-    token = settings.endpoint_token.get_secret_value() if settings.endpoint_token else None
-    return RemoteStore(settings.endpoint, settings.update_endpoint, settings.gsp_endpoint,
-                       token=token, timeout=settings.query_timeout)
+from sparql.open import open_store as open_backend
 
 
 def open_store(settings: Settings, *, via_server: bool = False) -> Store:
@@ -26,17 +18,15 @@ def open_store(settings: Settings, *, via_server: bool = False) -> Store:
     Raises:
         StoreLocked: the folder is held by a process that is not our server.
     """
-    if settings.endpoint:
-        return remote_store(settings)
-    from sparql.embedded import EmbeddedStore
-
+    token = settings.endpoint_token.get_secret_value() if settings.endpoint_token else None
     try:
-        return EmbeddedStore(settings.store)
+        return open_backend(location=settings.store, endpoint=settings.endpoint,
+                            update_endpoint=settings.update_endpoint,
+                            gsp_endpoint=settings.gsp_endpoint, token=token,
+                            timeout=settings.query_timeout)
     except StoreLocked:
         note = ServerNote.read(settings.runtime_file) if via_server else None
         if note is None:
             raise
-    from sparql.remote import RemoteStore
-
-    return RemoteStore(f"{note.url}/sparql", gsp_url=f"{note.url}/graphs", token=note.token,
-                       timeout=settings.query_timeout)
+    return open_backend(endpoint=f"{note.url}/sparql", gsp_endpoint=f"{note.url}/graphs",
+                        token=note.token, timeout=settings.query_timeout)
