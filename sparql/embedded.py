@@ -23,7 +23,7 @@ from sparql.formats import rdf_format_for_path
 from sparql.loading import check_syntax, parse_error
 from sparql.results import QueryResult, Stopped, collect
 from sparql.store import Bindings, Dataset, LoadReport
-from sparql.text import bind_values, looks_like_update
+from sparql.text import bind_values, insert_data, looks_like_update
 
 
 class EmbeddedStore:
@@ -151,12 +151,9 @@ class EmbeddedStore:
 
     def _replace(self, graph: ox.NamedNode | ox.DefaultGraph, quads: list[ox.Quad]) -> None:
         # One update is one transaction: readers never see the graph empty or half-filled.
-        if isinstance(graph, ox.DefaultGraph):
-            clear, open_, close = "CLEAR DEFAULT ;", "", ""
-        else:
-            clear, open_, close = f"DROP SILENT GRAPH {graph} ;", f"GRAPH {graph} {{", "}"
-        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-        self._store.update(f"{clear}\nINSERT DATA {{ {open_}\n{body}\n{close} }}")
+        clear = "CLEAR DEFAULT" if isinstance(graph, ox.DefaultGraph) else \
+            f"DROP SILENT GRAPH {graph}"
+        self._store.update(f"{clear} ;\n{insert_data(quads)}")
         if not quads and isinstance(graph, ox.NamedNode):
             self._store.add_graph(graph)
 

@@ -42,7 +42,7 @@ from sparql.formats import RDF_MEDIA_TYPES, RESULT_MEDIA_TYPES, rdf_format_for_p
 from sparql.loading import check_syntax
 from sparql.results import QueryResult, collect
 from sparql.store import Bindings, Dataset, LoadReport
-from sparql.text import bind_values, looks_like_update
+from sparql.text import bind_values, insert_data, looks_like_update
 
 QUERY_TYPE = "application/sparql-query"
 UPDATE_TYPE = "application/sparql-update"
@@ -436,22 +436,3 @@ def _serialized(quads: Iterable[ox.Quad], fmt: ox.RdfFormat) -> Iterator[bytes]:
         items = batch if fmt.supports_datasets else [q.triple for q in batch]
         yield ox.serialize(items, format=fmt) or b""
 
-
-def insert_data(quads: Iterable[ox.Quad]) -> str:
-    """An ``INSERT DATA`` update for the quads, every term written by its own ``str()``.
-
-    >>> q = ox.Quad(ox.NamedNode("http://e/a"), ox.NamedNode("http://e/p"),
-    ...             ox.Literal('say "hi"'), ox.NamedNode("http://e/g"))
-    >>> print(insert_data([q]))
-    INSERT DATA {
-    GRAPH <http://e/g> { <http://e/a> <http://e/p> "say \\"hi\\"" . }
-    }
-    """
-    lines = []
-    for q in quads:
-        triple = f"{q.subject} {q.predicate} {q.object} ."
-        if isinstance(q.graph_name, ox.DefaultGraph):
-            lines.append(triple)
-        else:
-            lines.append(f"GRAPH {q.graph_name} {{ {triple} }}")
-    return "INSERT DATA {\n" + "\n".join(lines) + "\n}"

@@ -14,9 +14,9 @@ top-level ``WHERE`` group, using the term object's own N-Triples form, which esc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
-from pyoxigraph import BlankNode, Literal, NamedNode, Triple
+from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, Triple
 
 _TOKEN = re.compile(
     r"""(?P<comment>\#[^\n]*)
@@ -136,3 +136,23 @@ def add_using(text: str, default_graphs: list[NamedNode], named_graphs: list[Nam
     for offset in reversed(offsets):
         text = text[:offset] + block + text[offset:]
     return text
+
+
+def insert_data(quads: Iterable[Quad]) -> str:
+    """An ``INSERT DATA`` update for the quads, every term written by its own ``str()``.
+
+    >>> q = Quad(NamedNode("http://e/a"), NamedNode("http://e/p"),
+    ...          Literal('say "hi"'), NamedNode("http://e/g"))
+    >>> print(insert_data([q]))
+    INSERT DATA {
+    GRAPH <http://e/g> { <http://e/a> <http://e/p> "say \\"hi\\"" . }
+    }
+    """
+    lines = []
+    for q in quads:
+        triple = f"{q.subject} {q.predicate} {q.object} ."
+        if isinstance(q.graph_name, DefaultGraph):
+            lines.append(triple)
+        else:
+            lines.append(f"GRAPH {q.graph_name} {{ {triple} }}")
+    return "INSERT DATA {\n" + "\n".join(lines) + "\n}"
