@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 
 from fastapi import Response
 from pyoxigraph import QueryResultsFormat, RdfFormat, Triple
@@ -57,13 +58,17 @@ def negotiate(accept: str | None, offers: list[str]) -> tuple[str, dict[str, str
     return chosen[0], chosen[1].params
 
 
+@cache
+def _context() -> dict:
+    return json.loads(CONTEXT_PATH.read_text(encoding="utf-8"))["@context"]
+
+
 def _jsonld(triples: list[Triple], expanded: bool) -> bytes:
     nt = GraphResult(triples).serialize(RdfFormat.N_TRIPLES)
     graph = Graph().parse(data=nt, format="nt")
     if expanded:
         return graph.serialize(format="json-ld").encode()
-    context = json.loads(CONTEXT_PATH.read_text(encoding="utf-8"))["@context"]
-    return graph.serialize(format="json-ld", context=context, auto_compact=True).encode()
+    return graph.serialize(format="json-ld", context=_context(), auto_compact=True).encode()
 
 
 def graph_body(triples: list[Triple], media_type: str, params: dict[str, str]) -> bytes:
