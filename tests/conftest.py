@@ -16,27 +16,19 @@ Store fixtures (used by ``tests/sparql``):
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
+from support import free_port, wait_until_up
 
 from sparql.embedded import EmbeddedStore
 from sparql.remote import RemoteStore
 from sparql.store import Store
 
 _SERVER_START_SECONDS = 30.0
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _oxigraph_binary() -> Path | None:
@@ -47,20 +39,6 @@ def _oxigraph_binary() -> Path | None:
     return Path(found) if found else None
 
 
-def _wait_until_up(process: subprocess.Popen, url: str, log: Path) -> None:
-    deadline = time.monotonic() + _SERVER_START_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"oxigraph serve exited with {process.returncode}: "
-                               f"{log.read_text(errors='replace')}")
-        try:
-            httpx.get(f"{url}/query", params={"query": "ASK {}"}, timeout=1.0)
-            return
-        except httpx.TransportError:
-            time.sleep(0.1)
-    raise RuntimeError(f"oxigraph serve did not answer at {url} in {_SERVER_START_SECONDS} s")
-
-
 @pytest.fixture(scope="session")
 def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Base URL of an ``oxigraph serve`` process shared by the session."""
@@ -68,14 +46,14 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if binary is None:
         pytest.skip("no oxigraph binary beside the interpreter or on PATH")
     folder = tmp_path_factory.mktemp("oxigraph")
-    url = f"http://127.0.0.1:{_free_port()}"
+    url = f"http://127.0.0.1:{free_port()}"
     command = [str(binary), "serve", "--location", str(folder / "store"),
                "--bind", url.removeprefix("http://"), "--union-default-graph"]
     log = folder / "server.log"  # a file, not a pipe: a full pipe would stall the server
     with log.open("wb") as sink:
         process = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT)
     try:
-        _wait_until_up(process, url, log)
+        wait_until_up(f"{url}/query?query=ASK%7B%7D", process, log, _SERVER_START_SECONDS)
         yield url
     finally:
         process.terminate()
@@ -115,4 +93,4 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
 @pytest.fixture
 def closed_port_url() -> str:
     """An endpoint URL on a local port with no server behind it."""
-    return f"http://127.0.0.1:{_free_port()}/query"
+    return f"http://127.0.0.1:{free_port()}/query"

@@ -43,25 +43,26 @@ def jinling(env, *args, check=True) -> subprocess.CompletedProcess:
     return result
 
 
-def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 30) -> None:
-    """Poll a URL until it answers 200; fail with the process output if it dies first."""
+def wait_until_up(url: str, process: subprocess.Popen, log: Path, seconds: float = 30) -> None:
+    """Poll a URL until it answers 200; fail with the server's log if it dies or stays down."""
     deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            break
+    while time.monotonic() < deadline and process.poll() is None:
         try:
             if httpx.get(url, timeout=1).status_code == 200:
                 return
         except httpx.TransportError:
-            time.sleep(0.2)
+            time.sleep(0.1)
     process.kill()
-    output = process.stdout.read() if process.stdout else b""
-    raise RuntimeError(f"server did not come up at {url}: {output!r}")
+    process.wait()
+    raise RuntimeError(f"server did not come up at {url}: {log.read_text(errors='replace')}")
 
 
 def start_server(env, port) -> subprocess.Popen:
     """Start `jinling serve` on a port and wait for its health check."""
-    process = subprocess.Popen([str(BIN / "jinling"), "serve", "--port", str(port)], env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    wait_until_up(f"http://127.0.0.1:{port}/health", process)
+    log = Path(env["JINLING_STORE"]).parent / "server.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("wb") as sink:  # a file, not a pipe: a full pipe would stall the server
+        process = subprocess.Popen([str(BIN / "jinling"), "serve", "--port", str(port)],
+                                   env=env, stdout=sink, stderr=subprocess.STDOUT)
+    wait_until_up(f"http://127.0.0.1:{port}/health", process, log)
     return process
