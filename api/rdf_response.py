@@ -6,13 +6,13 @@ import json
 from functools import cache
 
 from fastapi import Response
-from pyoxigraph import QueryResultsFormat, RdfFormat, Triple
+from pyoxigraph import QueryResultsFormat, RdfFormat, Triple, parse
 from rdflib import Graph
 
 from api.negotiation import choose
 from api.problems import Problem
 from ontology import CONTEXT_PATH
-from sparql.results import AskResult, GraphResult, QueryResult
+from sparql.results import GraphResult, Serialized
 
 HTML = "text/html"
 RDF_OFFERS = {
@@ -79,17 +79,26 @@ def graph_body(triples: list[Triple], media_type: str, params: dict[str, str]) -
     return GraphResult(triples).serialize(fmt, PREFIXES)
 
 
-def result_response(result: QueryResult, accept: str | None, head: bool = False) -> Response:
-    """A query result as the client asked for it."""
-    if isinstance(result, GraphResult):
+def results_media(accept: str | None) -> str | None:
+    """The SPARQL results media type the client prefers, or None when it takes none."""
+    chosen = choose(accept, list(RESULT_OFFERS))
+    return chosen[0] if chosen else None
+
+
+def serialized_response(result: Serialized, accept: str | None, media: str | None,
+                        head: bool = False) -> Response:
+    """Written-out results as the client asked: ``media`` for solutions and booleans (406 when
+    None); for triples, N-Triples as they are, any other RDF type converted."""
+    if result.kind == "graph":
         media, params = negotiate(accept, list(RDF_OFFERS))
-        body = graph_body(result.triples, media, params)
+        body = result.data
+        if RDF_OFFERS[media] != RdfFormat.N_TRIPLES:
+            triples = [q.triple for q in parse(body, RdfFormat.N_TRIPLES)]
+            body = graph_body(triples, media, params)
+    elif media is None:
+        raise not_acceptable(list(RESULT_OFFERS))
     else:
-        offers = list(RESULT_OFFERS)
-        if isinstance(result, AskResult):
-            offers = offers[:2] + offers[4:]
-        media, _ = negotiate(accept, offers)
-        body = result.serialize(RESULT_OFFERS[media])
+        body = result.data
     return Response(b"" if head else body, media_type=_with_charset(media),
                     headers={"Vary": "Accept"})
 

@@ -35,6 +35,8 @@ class Settings(BaseSettings):
         30.0, gt=0, description="Seconds a public SPARQL query may run before it is stopped.")
     result_limit: int = Field(
         10_000, gt=0, description="Most rows or triples a public SPARQL query may return.")
+    result_max_bytes: int = Field(
+        64 * 2**20, gt=0, description="Most bytes of results a public SPARQL query may return.")
     host: str = Field("127.0.0.1", description="Address the server listens on.")
     port: int = Field(8000, gt=0, lt=65536, description="Port the server listens on.")
     tokens: Path = Field(

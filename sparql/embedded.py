@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 import pyoxigraph as ox
 
@@ -15,15 +16,18 @@ from sparql.errors import (
     QuerySyntaxError,
     QueryTimeout,
     ResultLimitExceeded,
+    ResultTooLarge,
     StoreError,
     StoreLocked,
     UpdateSentAsQuery,
 )
 from sparql.formats import rdf_format_for_path
 from sparql.loading import check_syntax, parse_error
-from sparql.results import QueryResult, Stopped, collect
+from sparql.results import QueryResult, Serialized, Stopped, collect, count_rows
 from sparql.store import Bindings, Dataset, LoadReport
 from sparql.text import bind_values, insert_data, looks_like_update
+
+T = TypeVar("T")
 
 
 class EmbeddedStore:
@@ -65,30 +69,55 @@ class EmbeddedStore:
         # VALUES rather than pyoxigraph substitutions: those only reach projected variables,
         # and VALUES behaves the same on every backend.
         query = bind_values(query, bindings) if bindings else query
-        options = self._options(dataset)
+        return self._run(timeout, query, self._options(dataset),
+                         lambda native, stop: collect(native, stop=stop, limit=limit))
+
+    def query_serialized(self, query: str, results_format: ox.QueryResultsFormat, *,
+                         dataset: Dataset | None = None, timeout: float | None = None,
+                         limit: int | None = None, max_bytes: int | None = None) -> Serialized:
+        """Evaluate and write out the results in Rust, without a Python object per term.
+
+        Solutions and booleans come in ``results_format``, triples as N-Triples. This is the
+        HTTP endpoint's path: iterating results from Python trades the GIL back and forth at
+        every row, which under concurrent requests costs more than the query itself.
+
+        Raises:
+            QueryTimeout: past ``timeout``; a query that is still producing output stops.
+            ResultLimitExceeded: more than ``limit`` solutions or triples.
+            ResultTooLarge: the output grew past ``max_bytes``.
+        """
+        def write(native: object, stop: threading.Event) -> Serialized:
+            return _write_out(native, stop, results_format, limit, max_bytes)
+
+        return self._run(timeout, query, self._options(dataset), write)
+
+    def _run(self, timeout: float | None, query: str, options: dict,
+             consume: Callable[[object, threading.Event], T]) -> T:
         stop = threading.Event()
         if timeout is None:
-            return self._evaluate(query, options, stop, limit)
-        future = self._pool.submit(self._evaluate, query, options, stop, limit)
+            return self._evaluate(query, options, stop, consume)
+        future = self._pool.submit(self._evaluate, query, options, stop, consume)
         try:
             return future.result(timeout)
         except FutureTimeout:
             # The engine cannot be interrupted inside one step; the worker sees `stop` at
-            # its next row and drops the rest.
+            # its next row or output buffer and drops the rest.
             stop.set()
             raise QueryTimeout(timeout) from None
 
     def _evaluate(self, query: str, options: dict, stop: threading.Event,
-                  limit: int | None) -> QueryResult:
+                  consume: Callable[[object, threading.Event], T]) -> T:
         try:
             native = self._store.query(query, **options)
         except SyntaxError as err:
             raise _syntax_error(query, err) from None
         failure: StoreError | None = None
         try:
-            return collect(native, stop=stop, limit=limit)
+            return consume(native, stop)
         except Stopped:
             failure = QueryTimeout(0)
+        except ResultTooLarge as err:
+            failure = ResultTooLarge(err.max_bytes)
         except ResultLimitExceeded as err:
             failure = ResultLimitExceeded(err.limit)
         finally:
@@ -204,3 +233,42 @@ def _syntax_error(query: str, err: SyntaxError) -> QuerySyntaxError:
     if looks_like_update(query):
         return UpdateSentAsQuery()
     return QuerySyntaxError(f"malformed SPARQL query: {err.msg}")
+
+
+class _Sink:
+    """A write target for pyoxigraph's serializers that can stop them.
+
+    Serialization runs in Rust and calls ``write`` once per buffer of output, so raising here
+    stops the evaluation itself: a runaway query past its deadline or its byte budget ends at
+    its next buffer instead of running on.
+    """
+
+    def __init__(self, stop: threading.Event, max_bytes: int | None):
+        self.stop, self.max_bytes, self.data = stop, max_bytes, bytearray()
+
+    def write(self, chunk: bytes) -> int:
+        if self.stop.is_set():
+            raise Stopped
+        if self.max_bytes is not None and len(self.data) + len(chunk) > self.max_bytes:
+            raise ResultTooLarge(self.max_bytes)
+        self.data += chunk
+        return len(chunk)
+
+    def flush(self) -> None:
+        """Nothing is buffered here."""
+
+
+def _write_out(native: object, stop: threading.Event, fmt: ox.QueryResultsFormat,
+               limit: int | None, max_bytes: int | None) -> Serialized:
+    if isinstance(native, ox.QueryBoolean):
+        return Serialized("boolean", fmt, native.serialize(format=fmt))
+    sink = _Sink(stop, max_bytes)
+    if isinstance(native, ox.QuerySolutions):
+        kind, out = "solutions", fmt
+    else:
+        kind, out = "graph", ox.RdfFormat.N_TRIPLES
+    native.serialize(sink, out)  # type: ignore[attr-defined]
+    data = bytes(sink.data)
+    if limit is not None and count_rows(data, out) > limit:
+        raise ResultLimitExceeded(limit)
+    return Serialized(kind, out, data)

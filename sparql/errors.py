@@ -9,6 +9,7 @@ The tree::
      ├── UnsupportedFormat (ValueError)     no parser or serializer for a media type or extension
      ├── QueryTimeout (TimeoutError)        a query ran past its time budget
      ├── ResultLimitExceeded                a query returned more rows than allowed
+     │    └── ResultTooLarge                 … or more bytes
      ├── GraphNotFound (LookupError)        a named graph that the store does not hold
      ├── StoreLocked (OSError)              another process holds the embedded store
      ├── EndpointUnreachable (ConnectionError)  a remote endpoint did not answer
@@ -80,6 +81,16 @@ class ResultLimitExceeded(StoreError):
             f"query returned more than {limit} results, the limit: add LIMIT/OFFSET to page "
             "through them, or download a dump"
         )
+
+
+class ResultTooLarge(ResultLimitExceeded):
+    """A query's written-out results grew past the byte budget."""
+
+    def __init__(self, max_bytes: int):
+        self.limit = self.max_bytes = max_bytes
+        StoreError.__init__(
+            self, f"query results grew past {max_bytes // 2**20} MiB, the limit: add "
+            "LIMIT/OFFSET to page through them, select fewer columns, or download a dump")
 
 
 class GraphNotFound(StoreError, LookupError):

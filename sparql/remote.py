@@ -40,7 +40,7 @@ from sparql.errors import (
 )
 from sparql.formats import RDF_MEDIA_TYPES, RESULT_MEDIA_TYPES, rdf_format_for_path
 from sparql.loading import check_syntax
-from sparql.results import QueryResult, collect
+from sparql.results import QueryResult, Serialized, collect, serialize_result
 from sparql.store import Bindings, Dataset, LoadReport
 from sparql.text import bind_values, insert_data, looks_like_update
 
@@ -162,6 +162,14 @@ class RemoteStore:
         seconds = self.timeout if timeout is None else timeout
         reply = self._post_query(text, seconds=seconds, dataset=dataset)
         return _read_result(reply, limit)
+
+    def query_serialized(self, query: str, results_format: ox.QueryResultsFormat, *,
+                         dataset: Dataset | None = None, timeout: float | None = None,
+                         limit: int | None = None, max_bytes: int | None = None
+                         ) -> Serialized:
+        """`query`, written out; responses are already spooled, so ``max_bytes`` is unused."""
+        result = self.query(query, dataset=dataset, timeout=timeout, limit=limit)
+        return serialize_result(result, results_format)
 
     def update(self, update: str, bindings: Bindings | None = None) -> None:
         """Apply an update at the update endpoint (one transaction on Oxigraph and Fuseki).

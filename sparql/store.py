@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Protocol, runtime_checkable
 
-from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple
+from pyoxigraph import BlankNode, Literal, NamedNode, QueryResultsFormat, RdfFormat, Triple
 
-from sparql.results import QueryResult
+from sparql.results import QueryResult, Serialized
 
 Term = NamedNode | BlankNode | Literal | Triple
 Bindings = Mapping[str, Term]
@@ -51,6 +51,17 @@ class Store(Protocol):
         """Evaluate a SPARQL query; the default graph is the union of all graphs.
 
         Raises QuerySyntaxError, QueryTimeout, ResultLimitExceeded.
+        """
+        ...
+
+    def query_serialized(self, query: str, results_format: QueryResultsFormat, *,
+                         dataset: Dataset | None = None, timeout: float | None = None,
+                         limit: int | None = None, max_bytes: int | None = None
+                         ) -> Serialized:
+        """Evaluate a query and return its results written out: solutions and booleans in
+        ``results_format``, triples as N-Triples. What the HTTP endpoint serves.
+
+        Raises the errors of `query`, and ResultTooLarge past ``max_bytes``.
         """
         ...
 

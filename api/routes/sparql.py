@@ -9,7 +9,14 @@ from pyoxigraph import BlankNode, NamedNode, Triple
 from starlette.concurrency import run_in_threadpool
 
 from api.problems import Problem
-from api.rdf_response import RDF_OFFERS, graph_body, negotiate, result_response
+from api.rdf_response import (
+    RDF_OFFERS,
+    RESULT_OFFERS,
+    graph_body,
+    negotiate,
+    results_media,
+    serialized_response,
+)
 from api.state import require_write, state
 from kg.scope import update_targets
 from sparql import Dataset
@@ -19,6 +26,7 @@ from sparql.text import add_using, has_dataset_clause, looks_like_update
 router = APIRouter(tags=["sparql"])
 
 FORM = "application/x-www-form-urlencoded"
+DEFAULT_RESULTS = "application/sparql-results+json"
 QUERY_TYPE = "application/sparql-query"
 UPDATE_TYPE = "application/sparql-update"
 SD = "http://www.w3.org/ns/sparql-service-description#"
@@ -89,10 +97,14 @@ def _run_query(request: Request, text: str, params: dict[str, list[str]]) -> Res
     dataset = Dataset(defaults, named) if defaults or named else None
     if looks_like_update(text):
         raise UpdateSentAsQuery()
-    result = app.store.query(_base_declared(request, text), dataset=dataset,
-                             timeout=app.settings.query_timeout,
-                             limit=app.settings.result_limit)
-    return result_response(result, request.headers.get("accept"), request.method == "HEAD")
+    accept = request.headers.get("accept")
+    media = results_media(accept)
+    settings = app.settings
+    result = app.store.query_serialized(
+        _base_declared(request, text), RESULT_OFFERS[media or DEFAULT_RESULTS], dataset=dataset,
+        timeout=settings.query_timeout, limit=settings.result_limit,
+        max_bytes=settings.result_max_bytes)
+    return serialized_response(result, accept, media, request.method == "HEAD")
 
 
 def _run_update(request: Request, text: str, params: dict[str, list[str]]) -> Response:
