@@ -125,6 +125,8 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=4000)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--client", choices=["auto", "wrk", "python"], default="auto",
+                        help="HTTP load generator (auto: wrk when installed)")
     args = parser.parse_args()
     rng = random.Random(7)
     subjects = [subject(rng.randrange(args.triples // 10)) for _ in range(args.queries)]
@@ -137,7 +139,7 @@ def main() -> None:
         store.close()
         server = serve(folder, args.port)
         try:
-            if shutil.which("wrk"):
+            if args.client == "wrk" or (args.client == "auto" and shutil.which("wrk")):
                 over_wrk(f"http://127.0.0.1:{args.port}", args.triples // 10, args.clients)
             else:
                 over_http(f"http://127.0.0.1:{args.port}/sparql", subjects, args.clients)

@@ -89,8 +89,12 @@ class ResultTooLarge(ResultLimitExceeded):
     def __init__(self, max_bytes: int):
         self.limit = self.max_bytes = max_bytes
         StoreError.__init__(
-            self, f"query results grew past {max_bytes // 2**20} MiB, the limit: add "
+            self, f"query results grew past {_size(max_bytes)}, the limit: add "
             "LIMIT/OFFSET to page through them, select fewer columns, or download a dump")
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:g} MiB" if n >= 2**20 else f"{n} bytes"
 
 
 class GraphNotFound(StoreError, LookupError):

@@ -143,3 +143,22 @@ def test_sparql_default_graph_uri_restricts_dataset(api):
     query = f"ASK {{ <{PERSON}> ?p ?o }}"
     r = api.client.get("/sparql", params={"query": query, "default-graph-uri": DISTRICT})
     assert r.json()["boolean"] is False
+
+
+def test_sparql_timeout_is_a_problem_and_the_server_answers_on(api):
+    state = api.client.app.state.jinling
+    state.settings = state.settings.model_copy(update={"query_timeout": 0.3})
+    runaway = "SELECT * WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }"
+    r = api.client.get("/sparql", params={"query": runaway})
+    assert r.status_code == 503
+    assert r.headers["content-type"] == "application/problem+json"
+    assert "time limit" in r.json()["detail"]
+    assert api.client.get("/sparql", params={"query": ASK_AGENT}).json()["boolean"] is True
+
+
+def test_sparql_result_byte_budget(api):
+    state = api.client.app.state.jinling
+    state.settings = state.settings.model_copy(update={"result_max_bytes": 200,
+                                                       "result_limit": 10_000})
+    r = api.client.get("/sparql", params={"query": "SELECT * { ?s ?p ?o }"})
+    assert r.status_code == 413 and "past 200 bytes" in r.json()["detail"]

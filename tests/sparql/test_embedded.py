@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import gc
 import sys
+import threading
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
 from sparql.embedded import EmbeddedStore
-from sparql.errors import QueryTimeout, ResultLimitExceeded, StoreLocked
+from sparql.errors import QueryTimeout, ResultLimitExceeded, ResultTooLarge, StoreLocked
 
 P = ox.NamedNode("http://example.org/jinling/p")
 GRAPH = ox.NamedNode("http://example.org/graph/numbers")
@@ -66,3 +67,36 @@ def test_embedded_second_open_of_a_folder_is_locked(tmp_path: Path):
     finally:
         first.close()
     EmbeddedStore(tmp_path / "kb").close()  # free again once closed
+
+
+# Every triple with every other, streamed out row by row: 27e9 solutions that no run ends.
+STREAMING_RUNAWAY = "SELECT * WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }"
+
+
+def test_embedded_serialized_timeout_really_stops_a_streaming_query(numbers: EmbeddedStore):
+    with pytest.raises(QueryTimeout):
+        numbers.query_serialized(STREAMING_RUNAWAY, ox.QueryResultsFormat.JSON, timeout=0.2)
+    # The worker is stopped at its next output buffer: the pool drains, which it never would
+    # if the query ran on (the join guard only keeps a broken build from hanging the suite).
+    worker = threading.Thread(target=numbers._pool.shutdown, kwargs={"wait": True})
+    worker.start()
+    worker.join(60)
+    assert not worker.is_alive()
+
+
+@pytest.mark.parametrize("fmt", [ox.QueryResultsFormat.JSON, ox.QueryResultsFormat.XML,
+                                 ox.QueryResultsFormat.CSV, ox.QueryResultsFormat.TSV])
+def test_embedded_serialized_row_limit_in_every_format(numbers: EmbeddedStore, fmt):
+    text = "SELECT ?s WHERE { ?s ?p ?o } LIMIT 5"
+    assert numbers.query_serialized(text, fmt, limit=5).kind == "solutions"
+    with pytest.raises(ResultLimitExceeded, match="more than 4"):
+        numbers.query_serialized(text, fmt, limit=4)
+
+
+def test_embedded_serialized_byte_budget(numbers: EmbeddedStore):
+    with pytest.raises(ResultTooLarge):
+        numbers.query_serialized("SELECT * WHERE { ?s ?p ?o }", ox.QueryResultsFormat.JSON,
+                                 max_bytes=20_000)
+    result = numbers.query_serialized("CONSTRUCT WHERE { ?s ?p ?o }",
+                                      ox.QueryResultsFormat.JSON)
+    assert result.kind == "graph" and result.data.count(b"\n") == ROWS
