@@ -28,6 +28,9 @@ from sparql.store import Bindings, Dataset, LoadReport
 from sparql.text import bind_values, insert_data, looks_like_update
 
 T = TypeVar("T")
+# A replacing load of a file up to this size is one transaction; a bigger one is two steps
+# (empty the graph, then bulk-load), since one update would hold the whole file in memory.
+ATOMIC_REPLACE_BYTES = 64 * 2**20
 
 
 class EmbeddedStore:
@@ -152,10 +155,12 @@ class EmbeddedStore:
         started = time.perf_counter()
         label = name or (str(source) if isinstance(source, Path) else "request body")
         fmt = format or rdf_format_for_path(source)  # type: ignore[arg-type]
+        if isinstance(source, Path) and replace and source.stat().st_size <= ATOMIC_REPLACE_BYTES:
+            source = source.read_bytes()
         if isinstance(source, Path):
             count = check_syntax(fmt, path=source, base_iri=base_iri, label=label)
-            if replace and graph is not None:
-                self._store.remove_graph(graph)
+            if replace:  # past ATOMIC_REPLACE_BYTES: emptied, then bulk-loaded
+                self._store.clear_graph(graph or ox.DefaultGraph())
             self._store.bulk_load(path=str(source), format=fmt, base_iri=base_iri,
                                   to_graph=graph)
         else:

@@ -74,8 +74,9 @@ class Store(Protocol):
              replace: bool = False, name: str | None = None) -> LoadReport:
         """Load a file or bytes; triples go to ``graph``. Malformed input loads nothing.
 
-        With ``replace``, ``graph`` (required) is emptied first, in the same transaction for
-        bytes. Raises RdfSyntaxError naming the source, line and column.
+        With ``replace``, ``graph`` (the default graph when None) is emptied first, in the
+        same transaction where the backend allows (the embedded store: bytes, and files up to
+        64 MiB). Raises RdfSyntaxError naming the source, line and column.
         """
         ...
 
