@@ -18,6 +18,7 @@ from sparql.errors import (
     ResultLimitExceeded,
     StoreError,
     StoreLocked,
+    StoreUnavailable,
     UnsupportedFormat,
 )
 
@@ -33,6 +34,7 @@ STATUS: list[tuple[type[Exception], int, str]] = [
     (QueryTimeout, 503, "Query timed out"),
     (ResultLimitExceeded, 413, "Too many results"),
     (StoreLocked, 503, "Store unavailable"),
+    (StoreUnavailable, 503, "Store unavailable"),
     (EndpointUnreachable, 502, "Endpoint unreachable"),
     (EndpointError, 502, "Endpoint error"),
     (StoreError, 500, "Store error"),

@@ -16,7 +16,7 @@ from kg.settings import Settings
 
 def run(settings: Settings, echo: Callable[[str], None]) -> None:
     """Serve until interrupted; the store and the note are released on the way out."""
-    store = open_store(settings)
+    store = open_store(settings, serving=True)
     tokens = TokenFile(settings.tokens)
     url = f"http://{settings.host}:{settings.port}"
     note_path = settings.runtime_file

@@ -37,6 +37,10 @@ class Settings(BaseSettings):
         10_000, gt=0, description="Most rows or triples a public SPARQL query may return.")
     result_max_bytes: int = Field(
         64 * 2**20, gt=0, description="Most bytes of results a public SPARQL query may return.")
+    query_processes: int = Field(
+        2, ge=0, description="Worker processes for public queries on the embedded store; a "
+        "query past its timeout is killed with its process (0: threads, which cannot stop "
+        "every query).")
     host: str = Field("127.0.0.1", description="Address the server listens on.")
     port: int = Field(8000, gt=0, lt=65536, description="Port the server listens on.")
     tokens: Path = Field(

@@ -26,6 +26,7 @@ from sparql.loading import check_syntax, parse_error
 from sparql.results import QueryResult, Serialized, Stopped, collect, count_rows
 from sparql.store import Bindings, Dataset, LoadReport
 from sparql.text import bind_values, insert_data, looks_like_update
+from sparql.workers import Job, QueryWorkers
 
 T = TypeVar("T")
 # A replacing load of a file up to this size is one transaction; a bigger one is two steps
@@ -47,10 +48,14 @@ class EmbeddedStore:
     ['金陵']
     """
 
-    def __init__(self, path: str | Path | None = None, *, query_threads: int = 8):
+    def __init__(self, path: str | Path | None = None, *, query_threads: int = 8,
+                 query_processes: int = 0):
         self.path = Path(path) if path is not None else None
         self._store = self._open(self.path)
         self._pool = ThreadPoolExecutor(max_workers=query_threads, thread_name_prefix="query")
+        self._processes = query_processes if self.path is not None else 0
+        self._workers: QueryWorkers | None = None
+        self._generation = 0  # counts writes, so worker processes know to reopen their view
 
     @staticmethod
     def _open(path: Path | None) -> ox.Store:
@@ -89,10 +94,22 @@ class EmbeddedStore:
             ResultLimitExceeded: more than ``limit`` solutions or triples.
             ResultTooLarge: the output grew past ``max_bytes``.
         """
+        options = self._options(dataset)
+        if self._processes and timeout is not None:
+            job = Job(self._generation, query, options, results_format.media_type, limit,
+                      max_bytes)
+            return self._query_workers().run(job, timeout)
+
         def write(native: object, stop: threading.Event) -> Serialized:
             return _write_out(native, stop, results_format, limit, max_bytes)
 
-        return self._run(timeout, query, self._options(dataset), write)
+        return self._run(timeout, query, options, write)
+
+    def _query_workers(self) -> QueryWorkers:
+        if self._workers is None:
+            self._store.flush()
+            self._workers = QueryWorkers(self.path, self._processes)  # type: ignore[arg-type]
+        return self._workers
 
     def _run(self, timeout: float | None, query: str, options: dict,
              consume: Callable[[object, threading.Event], T]) -> T:
@@ -111,7 +128,7 @@ class EmbeddedStore:
     def _evaluate(self, query: str, options: dict, stop: threading.Event,
                   consume: Callable[[object, threading.Event], T]) -> T:
         try:
-            native = self._store.query(query, **options)
+            native = self._store.query(query, **native_options(options))
         except SyntaxError as err:
             raise _syntax_error(query, err) from None
         failure: StoreError | None = None
@@ -132,16 +149,15 @@ class EmbeddedStore:
 
     @staticmethod
     def _options(dataset: Dataset | None) -> dict:
-        options: dict = {}
+        """Query options as plain strings, so they also travel to worker processes."""
         if dataset is None:
-            options["use_default_graph_as_union"] = True
-        else:
-            options["default_graph"] = list(dataset.default_graphs) or [ox.DefaultGraph()]
-            options["named_graphs"] = list(dataset.named_graphs)
-        return options
+            return {"use_default_graph_as_union": True}
+        return {"default_graph": [g.value for g in dataset.default_graphs] or [None],
+                "named_graphs": [g.value for g in dataset.named_graphs]}
 
     def update(self, update: str, bindings: Bindings | None = None) -> None:
         text = bind_values(update, bindings) if bindings else update
+        self._generation += 1
         try:
             self._store.update(text)
         except SyntaxError as err:
@@ -153,6 +169,7 @@ class EmbeddedStore:
              graph: ox.NamedNode | None = None, base_iri: str | None = None,
              replace: bool = False, name: str | None = None) -> LoadReport:
         started = time.perf_counter()
+        self._generation += 1
         label = name or (str(source) if isinstance(source, Path) else "request body")
         fmt = format or rdf_format_for_path(source)  # type: ignore[arg-type]
         if isinstance(source, Path) and replace and source.stat().st_size <= ATOMIC_REPLACE_BYTES:
@@ -205,11 +222,13 @@ class EmbeddedStore:
     def drop_graph(self, graph: ox.NamedNode) -> bool:
         if not self._store.contains_named_graph(graph):
             return False
+        self._generation += 1
         self._store.remove_graph(graph)
         return True
 
     def create_graph(self, graph: ox.NamedNode) -> None:
         """Register an empty named graph."""
+        self._generation += 1
         self._store.add_graph(graph)
 
     def dump(self, output: BinaryIO, *, format: ox.RdfFormat = ox.RdfFormat.N_QUADS,
@@ -229,6 +248,8 @@ class EmbeddedStore:
             self._store.flush()
 
     def close(self) -> None:
+        if self._workers is not None:
+            self._workers.close()
         self._pool.shutdown(wait=False, cancel_futures=True)
         self.flush()
         del self._store
@@ -261,6 +282,15 @@ class _Sink:
 
     def flush(self) -> None:
         """Nothing is buffered here."""
+
+
+def native_options(options: dict) -> dict:
+    """`EmbeddedStore._options` with pyoxigraph terms where pyoxigraph wants them."""
+    if "default_graph" not in options:
+        return options
+    return {"default_graph": [ox.DefaultGraph() if g is None else ox.NamedNode(g)
+                              for g in options["default_graph"]],
+            "named_graphs": [ox.NamedNode(g) for g in options["named_graphs"]]}
 
 
 def _write_out(native: object, stop: threading.Event, fmt: ox.QueryResultsFormat,

@@ -12,6 +12,7 @@ The tree::
      │    └── ResultTooLarge                 … or more bytes
      ├── GraphNotFound (LookupError)        a named graph that the store does not hold
      ├── StoreLocked (OSError)              another process holds the embedded store
+     ├── StoreUnavailable                   a query process could not read the store just now
      ├── EndpointUnreachable (ConnectionError)  a remote endpoint did not answer
      └── EndpointError                      a remote endpoint answered with an error status
 
@@ -115,6 +116,10 @@ class StoreLocked(StoreError, OSError):
             f"the store {self.path} is held by another process: stop it, or send the "
             "command through the running server (jinling serve), or set JINLING_ENDPOINT"
         )
+
+
+class StoreUnavailable(StoreError):
+    """A query process failed to read the store; the request may simply be tried again."""
 
 
 class EndpointUnreachable(StoreError, ConnectionError):

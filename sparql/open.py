@@ -9,7 +9,8 @@ from sparql.store import Store
 
 def open_store(*, location: str | Path | None = None, endpoint: str | None = None,
                update_endpoint: str | None = None, gsp_endpoint: str | None = None,
-               token: str | None = None, timeout: float = 30.0) -> Store:
+               token: str | None = None, timeout: float = 30.0,
+               query_processes: int = 0) -> Store:
     """A remote store when ``endpoint`` is given, else an embedded one.
 
     Args:
@@ -19,6 +20,8 @@ def open_store(*, location: str | Path | None = None, endpoint: str | None = Non
         gsp_endpoint: Graph Store endpoint; without one, loads go through SPARQL Update.
         token: bearer token for the remote endpoints.
         timeout: seconds allowed per remote request.
+        query_processes: worker processes for time-limited queries on an on-disk embedded
+            store (`sparql.workers`); 0 keeps them in threads.
 
     Raises:
         StoreLocked: the embedded store folder is held by another process.
@@ -34,4 +37,4 @@ def open_store(*, location: str | Path | None = None, endpoint: str | None = Non
         return RemoteStore(endpoint, update_endpoint, gsp_endpoint, token=token, timeout=timeout)
     from sparql.embedded import EmbeddedStore
 
-    return EmbeddedStore(location)
+    return EmbeddedStore(location, query_processes=query_processes)
