@@ -7,10 +7,12 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
 import pyoxigraph as ox
+from anyio import to_thread
 
 from sparql.errors import (
     QuerySyntaxError,
@@ -104,6 +106,20 @@ class EmbeddedStore:
             return _write_out(native, stop, results_format, limit, max_bytes)
 
         return self._run(timeout, query, options, write)
+
+    async def aquery_serialized(self, query: str, results_format: ox.QueryResultsFormat, *,
+                                dataset: Dataset | None = None, timeout: float | None = None,
+                                limit: int | None = None, max_bytes: int | None = None
+                                ) -> Serialized:
+        """`query_serialized` for the event loop: worker processes are awaited on their pipes,
+        anything else runs in a thread."""
+        if self._processes and timeout is not None:
+            job = Job(self._generation, query, self._options(dataset),
+                      results_format.media_type, limit, max_bytes)
+            return await self._query_workers().run_async(job, timeout)
+        return await to_thread.run_sync(partial(
+            self.query_serialized, query, results_format, dataset=dataset, timeout=timeout,
+            limit=limit, max_bytes=max_bytes))
 
     def _query_workers(self) -> QueryWorkers:
         if self._workers is None:

@@ -23,12 +23,14 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 
 import httpx
 import pyoxigraph as ox
+from anyio import to_thread
 
 from sparql import queries
 from sparql.errors import (
@@ -170,6 +172,15 @@ class RemoteStore:
         """`query`, written out; responses are already spooled, so ``max_bytes`` is unused."""
         result = self.query(query, dataset=dataset, timeout=timeout, limit=limit)
         return serialize_result(result, results_format)
+
+    async def aquery_serialized(self, query: str, results_format: ox.QueryResultsFormat, *,
+                                dataset: Dataset | None = None, timeout: float | None = None,
+                                limit: int | None = None, max_bytes: int | None = None
+                                ) -> Serialized:
+        """`query_serialized` in a thread, for the event loop."""
+        return await to_thread.run_sync(partial(
+            self.query_serialized, query, results_format, dataset=dataset, timeout=timeout,
+            limit=limit, max_bytes=max_bytes))
 
     def update(self, update: str, bindings: Bindings | None = None) -> None:
         """Apply an update at the update endpoint (one transaction on Oxigraph and Fuseki).

@@ -65,6 +65,13 @@ class Store(Protocol):
         """
         ...
 
+    async def aquery_serialized(self, query: str, results_format: QueryResultsFormat, *,
+                                dataset: Dataset | None = None, timeout: float | None = None,
+                                limit: int | None = None, max_bytes: int | None = None
+                                ) -> Serialized:
+        """`query_serialized` for an event loop, without blocking it."""
+        ...
+
     def update(self, update: str, bindings: Bindings | None = None) -> None:
         """Apply a SPARQL update in one transaction. Raises QuerySyntaxError."""
         ...

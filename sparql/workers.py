@@ -12,10 +12,12 @@ query sees every write that finished before it was sent.
 
 from __future__ import annotations
 
+import asyncio
 import multiprocessing
 import queue
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -120,59 +122,135 @@ class _Worker:
 
 
 class QueryWorkers:
-    """A pool of query processes over one store folder."""
+    """A pool of query processes over one store folder.
+
+    `run_async` waits on the worker's pipe from the event loop itself: no thread hand-off,
+    which under load costs more than a point query.
+    """
 
     def __init__(self, path: Path, processes: int = 2):
         self.path = path
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._idle: deque[_Worker] = deque()
+        self._waiters: deque[tuple[asyncio.AbstractEventLoop, asyncio.Future]] = deque()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
+        self._closed = False
         for _ in range(processes):
             self._add()
 
     def _add(self) -> None:
         worker = _Worker(self.path)
         with self._lock:
-            self._all.add(worker)
-        self._idle.put(worker)
+            if not self._closed:
+                self._all.add(worker)
+        if self._closed:
+            worker.stop()
+        else:
+            self._release(worker)
 
     def _replace(self, worker: _Worker) -> None:
+        """Kill a worker and start another, off the caller's thread (a start takes a while)."""
         with self._lock:
             self._all.discard(worker)
         worker.stop()
-        self._add()
+        threading.Thread(target=self._add, daemon=True).start()
 
-    def run(self, job: Job, timeout: float) -> Serialized:
-        """Send a job to an idle worker and wait for it, at most ``timeout`` seconds in all.
+    def _release(self, worker: _Worker) -> None:
+        with self._lock:
+            while self._waiters:
+                loop, waiter = self._waiters.popleft()
+                if not waiter.done():
+                    loop.call_soon_threadsafe(self._hand, waiter, worker)
+                    return
+            self._idle.append(worker)
+
+    def _hand(self, waiter: asyncio.Future, worker: _Worker) -> None:
+        if waiter.done():  # its request timed out meanwhile
+            self._release(worker)
+        else:
+            waiter.set_result(worker)
+
+    def _acquire_now(self, loop: asyncio.AbstractEventLoop | None = None
+                     ) -> _Worker | asyncio.Future:
+        with self._lock:
+            if self._idle:
+                return self._idle.popleft()
+            if loop is None:
+                raise queue.Empty
+            waiter = loop.create_future()
+            self._waiters.append((loop, waiter))
+            return waiter
+
+    async def run_async(self, job: Job, timeout: float) -> Serialized:
+        """Send a job to an idle worker and await its answer, ``timeout`` seconds in all.
 
         Raises:
-            QueryTimeout: past the deadline; the worker is killed and replaced.
+            QueryTimeout: past the deadline; a busy worker is killed and replaced.
+            StoreUnavailable: the worker died, or could not read the store.
         """
-        deadline = time.monotonic() + timeout
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        got = self._acquire_now(loop)
         try:
-            worker = self._idle.get(timeout=timeout)
-        except queue.Empty:
+            worker = got if isinstance(got, _Worker) else await asyncio.wait_for(got, timeout)
+        except TimeoutError:
             raise QueryTimeout(timeout) from None
+        readable = loop.create_future()
+        fd = worker.conn.fileno()
+        loop.add_reader(fd, lambda: readable.done() or readable.set_result(None))
+        try:
+            worker.conn.send(job)
+            await asyncio.wait_for(readable, max(deadline - loop.time(), 0))
+            reply = worker.conn.recv()
+        except TimeoutError:
+            reply = None
+        except (EOFError, OSError):
+            self._replace(worker)
+            raise StoreUnavailable(_DIED) from None
+        finally:
+            loop.remove_reader(fd)
+        return self._finish(worker, job, reply, timeout)
+
+    def run(self, job: Job, timeout: float) -> Serialized:
+        """`run_async` for callers without an event loop."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                worker = self._acquire_now()
+                break
+            except queue.Empty:
+                if time.monotonic() > deadline:
+                    raise QueryTimeout(timeout) from None
+                time.sleep(0.001)
         try:
             worker.conn.send(job)
             answered = worker.conn.poll(max(deadline - time.monotonic(), 0))
             reply = worker.conn.recv() if answered else None
         except (EOFError, OSError):
             self._replace(worker)
-            raise StoreUnavailable("a query process stopped unexpectedly; it was replaced, so "
-                             "try again, and report the query if it happens again") from None
+            raise StoreUnavailable(_DIED) from None
+        return self._finish(worker, job, reply, timeout)
+
+    def _finish(self, worker: _Worker, job: Job, reply: tuple | None,
+                timeout: float) -> Serialized:
         if reply is None:
             self._replace(worker)
             raise QueryTimeout(timeout)
-        self._idle.put(worker)
+        self._release(worker)
         return _result(job, reply)
 
     def close(self) -> None:
         """Stop every worker."""
         with self._lock:
+            self._closed = True
             workers, self._all = list(self._all), set()
+            self._idle.clear()
         for worker in workers:
             worker.stop()
+
+
+_DIED = ("a query process stopped unexpectedly; it was replaced, so try again, and report the "
+         "query if it happens again")
 
 
 def _result(job: Job, reply: tuple) -> Serialized:

@@ -91,7 +91,7 @@ def _base_declared(request: Request, text: str) -> str:
     return f"BASE {endpoint}\n{text}"
 
 
-def _run_query(request: Request, text: str, params: dict[str, list[str]]) -> Response:
+async def _run_query(request: Request, text: str, params: dict[str, list[str]]) -> Response:
     app = state(request)
     defaults, named = _graphs(params, "default-graph-uri"), _graphs(params, "named-graph-uri")
     dataset = Dataset(defaults, named) if defaults or named else None
@@ -100,7 +100,7 @@ def _run_query(request: Request, text: str, params: dict[str, list[str]]) -> Res
     accept = request.headers.get("accept")
     media = results_media(accept)
     settings = app.settings
-    result = app.store.query_serialized(
+    result = await app.store.aquery_serialized(
         _base_declared(request, text), RESULT_OFFERS[media or DEFAULT_RESULTS], dataset=dataset,
         timeout=settings.query_timeout, limit=settings.result_limit,
         max_bytes=settings.result_max_bytes)
@@ -130,7 +130,7 @@ async def sparql_endpoint(request: Request) -> Response:
     if query is not None and update is not None:
         raise _bad("send either query or update, not both")
     if query is not None:
-        return await _in_thread(_run_query, request, query, params)
+        return await _run_query(request, query, params)
     if update is not None:
         return await _in_thread(_run_update, request, update, params)
     if request.method == "POST":

@@ -39,9 +39,9 @@ def test_workers_timeout_kills_a_blocking_query(store):
         store.query_serialized(BLOCKING_RUNAWAY, JSON, timeout=0.5)
     before.process.join(10)
     assert not before.process.is_alive()
+    assert _count(store) == ROWS  # waits for the replacement to start
     [after] = store._workers._all
     assert after is not before and after.process.is_alive()
-    assert _count(store) == ROWS
 
 
 def test_workers_see_writes_made_after_they_opened(store):
