@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -90,6 +92,88 @@ def load(ctx: click.Context, paths: tuple[Path, ...], graph: str | None, replace
         _err(summary.line())
     finally:
         store.close()
+
+
+@cli.group()
+def ingest() -> None:
+    """Convert source files (MARC ...) into RDF and write them into a graph."""
+
+
+@ingest.command("marc")
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--flavour", type=click.Choice(["auto", "marc21", "cnmarc", "unimarc"]),
+              default="auto", show_default=True, help="MARC flavour; auto detects per record.")
+@click.option("--encoding", help="Character set, overriding leader/09 and 100$a "
+              "(utf-8, marc-8, gb18030, gbk, gb2312).")
+@click.option("--graph", default="catalogue", show_default=True, help="Graph to write into.")
+@click.option("--source", help="Source name in record IRIs (default: the graph name).")
+@click.option("--rejects", type=click.Path(dir_okay=False, path_type=Path),
+              help="JSON-lines file of rejected records (default var/rejects/<time>.jsonl).")
+@click.option("--max-rejects", type=float, default=0.05, show_default=True,
+              help="Exit 1 when more than this share of records is rejected.")
+@click.option("--batch-size", type=click.IntRange(1, 100_000), default=2000, show_default=True)
+@click.pass_context
+def ingest_marc(ctx: click.Context, files: tuple[Path, ...], flavour: str, encoding: str | None,
+                graph: str, source: str | None, rejects: Path | None, max_rejects: float,
+                batch_size: int) -> None:
+    """Ingest MARC21 / CNMARC files (ISO 2709 or MARCXML) as BIBFRAME 2."""
+    from ingest.registry import source as source_kind
+    from ingest.run import RunOptions, ingest_files
+
+    kind = source_kind("marc")
+    minter = _minter(ctx)
+    minter.graph(graph)  # a bad graph name fails before anything is read
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    options = RunOptions(graph=graph, source=source or graph.replace("/", "-"),
+                         rejects=rejects or Path("var/rejects") / f"marc-{stamp}.jsonl",
+                         batch_size=batch_size, kind="marc", version=kind.version)
+    store = _store(ctx)
+    try:
+        with _progress("records") as bar:
+            summary = ingest_files(
+                store, minter, files, kind.reader(flavour=flavour, encoding=encoding),
+                kind.converter(store, minter, options.source), options,
+                progress=lambda n, bad: bar(n, bad))
+    finally:
+        store.close()
+    _err(summary.line())
+    if summary.reject_rate() > max_rejects:
+        _err(f"jinling: {summary.rejected} of {summary.read} records rejected, more than "
+             f"--max-rejects {max_rejects:g}; see {summary.rejects_path}")
+        ctx.exit(1)
+
+
+@contextmanager
+def _progress(unit: str):
+    from tqdm import tqdm
+
+    with tqdm(unit=f" {unit}", file=sys.stderr, mininterval=0.5, dynamic_ncols=True,
+              disable=None) as bar:
+        def update(n: int, rejected: int) -> None:
+            if n - bar.n >= 100 or n < 100:
+                bar.update(n - bar.n)
+                bar.set_postfix(rejected=rejected, refresh=False)
+        yield update
+
+
+@cli.group()
+def marc() -> None:
+    """Look at MARC files the way a cataloguer does."""
+
+
+@marc.command("show")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--record", "number", type=click.IntRange(1), help="Only record N (1-based).")
+@click.option("--flavour", type=click.Choice(["auto", "marc21", "cnmarc", "unimarc"]),
+              default="auto")
+@click.option("--encoding", help="Character set override, as for ingest.")
+def marc_show(file: Path, number: int | None, flavour: str, encoding: str | None) -> None:
+    """Print records readably (tag, indicators, $subfields), rejects with their reason."""
+    from ingest.marc.show import show
+
+    for text in show(file, number=number, flavour=flavour, encoding=encoding):
+        click.echo(text)
 
 
 def _binding(text: str) -> tuple[str, NamedNode | Literal]:

@@ -33,6 +33,8 @@ from sparql.workers import Job, QueryWorkers
 T = TypeVar("T")
 # A replacing load of a file up to this size is one transaction; a bigger one is two steps
 # (empty the graph, then bulk-load), since one update would hold the whole file in memory.
+# Oxigraph's bulk loader ingests each batch of up to a million quads with one RocksDB call.
+BULK_BATCH_QUADS = 900_000
 ATOMIC_REPLACE_BYTES = 64 * 2**20
 
 
@@ -200,6 +202,18 @@ class EmbeddedStore:
             count = self._load_bytes(source, fmt, graph, base_iri, replace, label)
         return LoadReport(label, fmt.name, graph.value if graph else None, count,
                           time.perf_counter() - started)
+
+    def add_batch(self, nquads: bytes) -> int:
+        # The bulk loader writes a batch of up to BULK_BATCH_QUADS quads as one set of SST
+        # files ingested by one RocksDB call, which is atomic; a bigger batch would be split
+        # into several ingests, so it goes through a transaction instead.
+        self._generation += 1
+        count = nquads.count(b"\n")
+        if count <= BULK_BATCH_QUADS and self.path is not None:
+            self._store.bulk_load(nquads, ox.RdfFormat.N_QUADS)
+        else:
+            self._store.load(nquads, ox.RdfFormat.N_QUADS)
+        return count
 
     def _load_bytes(self, data: bytes, fmt: ox.RdfFormat, graph: ox.NamedNode | None,
                     base_iri: str | None, replace: bool, label: str) -> int:

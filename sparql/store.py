@@ -72,6 +72,14 @@ class Store(Protocol):
         """`query_serialized` for an event loop, without blocking it."""
         ...
 
+    def add_batch(self, nquads: bytes) -> int:
+        """Add quads written as N-Quads in one atomic write; the fast path of the ingest.
+
+        Returns the number of quads. Input made by ``pyoxigraph.serialize`` is well-formed;
+        other input may raise RdfSyntaxError, leaving the store unchanged.
+        """
+        ...
+
     def update(self, update: str, bindings: Bindings | None = None) -> None:
         """Apply a SPARQL update in one transaction. Raises QuerySyntaxError."""
         ...

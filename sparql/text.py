@@ -109,6 +109,23 @@ def bind_values(text: str, bindings: Mapping[str, NamedNode | BlankNode | Litera
     return text
 
 
+def bind_rows(text: str, name: str, terms: Iterable[NamedNode | BlankNode | Literal]) -> str:
+    """The query or update with ``VALUES ?name { t1 t2 ... }`` at the start of each WHERE group.
+
+    >>> bind_rows("SELECT * WHERE { ?s ?p ?o }", "s", [NamedNode("http://e/a")])
+    'SELECT * WHERE { VALUES ?s { <http://e/a> } ?s ?p ?o }'
+    """
+    if not _VARIABLE.match(name):
+        raise ValueError(f"not a SPARQL variable name: {name!r}")
+    offsets = where_group_offsets(text)
+    if not offsets:
+        raise ValueError("cannot bind values: the query or update has no WHERE group")
+    block = f" VALUES ?{name} {{ {' '.join(str(t) for t in terms)} }}"
+    for offset in reversed(offsets):
+        text = text[:offset] + block + text[offset:]
+    return text
+
+
 def has_dataset_clause(text: str) -> bool:
     """True when an update names its own dataset (USING or WITH at the top level)."""
     depth = 0

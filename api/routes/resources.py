@@ -12,6 +12,7 @@ from api.html import TEMPLATES
 from api.problems import Problem
 from api.rdf_response import HTML, RDF_OFFERS, graph_body, negotiate
 from api.state import AppState, state
+from kg.vocab import JL, A
 from sparql import queries
 
 router = APIRouter(tags=["linked data"])
@@ -82,6 +83,8 @@ def describe(request: Request, path: str) -> Response:
         body = graph_body(triples, media, params)
         media_type = media if media.endswith("json") else f"{media}; charset=utf-8"
         response = Response(body, media_type=media_type, headers={"Vary": "Accept"})
+    if Triple(iri, A, JL.Tombstone) in triples:
+        response.status_code = 410  # its source record was deleted: the tombstone says when
     if request.method == "HEAD":
         return Response(b"", status_code=response.status_code, headers=dict(response.headers))
     return response

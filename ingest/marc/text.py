@@ -1,0 +1,79 @@
+"""Cleaning MARC strings: ISBD punctuation, CJK spacing, heading keys and language tags.
+
+>>> strip_isbd("Pride and prejudice /")
+'Pride and prejudice'
+>>> strip_isbd("北京 :")
+'北京'
+>>> strip_isbd("1st ed.")
+'1st ed.'
+>>> match_key("红楼梦 . 第一卷")
+'红楼梦第一卷'
+>>> heading_key("Austen, Jane, 1775-1817.")
+'austen jane 1775-1817'
+>>> han_script("隨園詩話"), han_script("随园诗话"), han_script("金陵")
+('Hant', 'Hans', None)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Trailing ISBD separators (" /", " :", " ;", " =", ",", " .") that only join parts of a field.
+_TRAILING = re.compile(r"[\s\u3000]*[/:;=,\]]+[\s\u3000]*$|[\s\u3000]+\.$")
+_LEADING = re.compile(r"^[\s\u3000]*[/:;=,\[]+[\s\u3000]*")
+# A final full stop that ends a field, not an abbreviation ("ed.", "Jr.", "etc.").
+_FINAL_STOP = re.compile(r"(?<=[^\s.A-Z][^\s.]{2})\.$|(?<=[\u3400-\u9fff\uff09)])\.$")
+_CJK = r"\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff" \
+       r"\uf900-\ufaff\uff00-\uffef"
+_CJK_SPACE = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+_HAS_CJK = re.compile(rf"[{_CJK}]")
+_KEY_DROP = re.compile(r"[^\w\s-]|_")
+
+
+def strip_isbd(value: str) -> str:
+    """The value without the ISBD punctuation that cataloguers add between subfields."""
+    text = _LEADING.sub("", _TRAILING.sub("", value.strip()))
+    text = _FINAL_STOP.sub("", text)
+    return text.strip() or value.strip()
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_HAS_CJK.search(text))
+
+
+def match_key(value: str) -> str:
+    """A form for matching: ISBD marks stripped, and no spaces next to CJK characters."""
+    text = unicodedata.normalize("NFKC", strip_isbd(value))
+    text = _CJK_SPACE.sub("", text)
+    return re.sub(r"(?<=[\u4e00-\u9fff])[.。·・]+(?=[\u4e00-\u9fff])", "", text)
+
+
+def heading_key(value: str) -> str:
+    """The normalised heading that agents and concepts are keyed and matched by.
+
+    Case-folded, NFKC, ISBD and other punctuation removed (hyphens kept for date ranges),
+    spaces collapsed, no spaces next to CJK characters.
+    """
+    text = unicodedata.normalize("NFKC", value).casefold()
+    text = _KEY_DROP.sub(" ", text)
+    text = " ".join(text.split())
+    return _CJK_SPACE.sub("", text)
+
+
+@lru_cache(maxsize=1)
+def _converters():
+    import opencc  # imported late: only records with Han characters need it
+
+    return opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
+
+
+def han_script(text: str) -> str | None:
+    """'Hant' when the text has traditional-only characters, 'Hans' simplified-only, else None."""
+    t2s, s2t = _converters()
+    if t2s.convert(text) != text:
+        return "Hant"
+    if s2t.convert(text) != text:
+        return "Hans"
+    return None
