@@ -18,6 +18,9 @@ venv: $(BIN)/jinling
 
 load: venv
 	$(BIN)/jinling load data/
+	$(BIN)/jinling ingest marc data/marc/jinling-authority.mrc --graph catalogue --no-infer
+	$(BIN)/jinling ingest marc data/marc/jinling-marc21.mrc data/marc/jinling-cnmarc.iso \
+	  --graph catalogue
 
 serve: venv
 	$(BIN)/jinling serve
@@ -34,6 +37,8 @@ test-remote: venv
 bench: venv
 	$(BIN)/python benchmarks/bulk_load.py
 	$(BIN)/python benchmarks/http_queries.py
+	$(BIN)/python benchmarks/marc.py speed --records 100000
+	$(BIN)/python benchmarks/marc.py coverage
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -113,10 +113,11 @@ def ingest() -> None:
 @click.option("--max-rejects", type=float, default=0.05, show_default=True,
               help="Exit 1 when more than this share of records is rejected.")
 @click.option("--batch-size", type=click.IntRange(1, 100_000), default=2000, show_default=True)
+@click.option("--no-infer", is_flag=True, help="Skip recomputing the inferred graph.")
 @click.pass_context
 def ingest_marc(ctx: click.Context, files: tuple[Path, ...], flavour: str, encoding: str | None,
                 graph: str, source: str | None, rejects: Path | None, max_rejects: float,
-                batch_size: int) -> None:
+                batch_size: int, no_infer: bool) -> None:
     """Ingest MARC21 / CNMARC files (ISO 2709 or MARCXML) as BIBFRAME 2."""
     from ingest.registry import source as source_kind
     from ingest.run import RunOptions, ingest_files
@@ -135,6 +136,15 @@ def ingest_marc(ctx: click.Context, files: tuple[Path, ...], flavour: str, encod
                 store, minter, files, kind.reader(flavour=flavour, encoding=encoding),
                 kind.converter(store, minter, options.source), options,
                 progress=lambda n, bad: bar(n, bad))
+        if summary.written.changed:
+            from kg.authority import link_headings
+
+            link_headings(store, minter.graph(graph))
+        if not no_infer and summary.written.changed:
+            from kg.inference import install_ontology, materialise
+
+            install_ontology(store, minter)
+            _err(f"inferred graph: {materialise(store, minter)} triples")
     finally:
         store.close()
     _err(summary.line())
@@ -309,7 +319,8 @@ def token_revoke(ctx: click.Context, token_id: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Entry point: known errors become one line on stderr and exit status 1."""
     try:
-        cli.main(args=argv, prog_name="jinling", standalone_mode=False)
+        # Without standalone mode, click returns ctx.exit()'s code instead of raising it.
+        code = cli.main(args=argv, prog_name="jinling", standalone_mode=False)
     except click.exceptions.Abort:
         _err("jinling: aborted")
         return 130
@@ -321,7 +332,7 @@ def main(argv: list[str] | None = None) -> int:
     except KNOWN_ERRORS as err:
         _err(f"jinling: error: {_message(err)}")
         return 1
-    return 0
+    return code if isinstance(code, int) else 0
 
 
 def _message(err: Exception) -> str:

@@ -41,10 +41,11 @@ class BatchResult:
     replaced: int = 0
     unchanged: int = 0
     deleted: int = 0
+    repeated: int = 0  # records whose key came again later in the batch: the last one counts
     quads: int = 0
 
     def __iadd__(self, other: BatchResult) -> BatchResult:
-        for name in ("added", "replaced", "unchanged", "deleted", "quads"):
+        for name in ("added", "replaced", "unchanged", "deleted", "repeated", "quads"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         return self
 
@@ -72,7 +73,7 @@ def commit(store: Store, graph: NamedNode, batch: Sequence[Converted]) -> BatchR
     """Write one batch into ``graph`` atomically; return what it did."""
     latest = {c.key: c for c in batch}  # a record repeated in a batch: its last version wins
     known = existing_digests(store, graph, [holder(c) for c in latest.values()])
-    result, fresh, replace = BatchResult(), [], []
+    result, fresh, replace = BatchResult(repeated=len(batch) - len(latest)), [], []
     for c in latest.values():
         old = known.get(holder(c).value)
         if old == c.digest:

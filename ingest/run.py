@@ -47,7 +47,8 @@ class IngestSummary:
         w = self.written
         text = (f"read {self.read} records from {self.files} files: {self.converted} converted "
                 f"({w.added} new, {w.replaced} replaced, {w.deleted} deleted, {w.unchanged} "
-                f"unchanged), {self.rejected} rejected; {w.quads} triples written in "
+                f"unchanged{f', {w.repeated} repeated' if w.repeated else ''}), "
+                f"{self.rejected} rejected; {w.quads} triples written in "
                 f"{self.seconds:.1f} s")
         if self.rejects_path and self.rejected:
             text += f"; rejects in {self.rejects_path}"

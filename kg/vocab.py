@@ -23,7 +23,9 @@ class Namespace:
     def __getattr__(self, name: str) -> NamedNode:
         if name.startswith("_"):
             raise AttributeError(name)
-        return self[name]
+        term = self[name]
+        setattr(self, name, term)  # later reads are plain attribute lookups
+        return term
 
     def __getitem__(self, name: str) -> NamedNode:
         term = self._terms.get(name)

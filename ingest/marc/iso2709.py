@@ -137,6 +137,7 @@ def _record_or_reject(piece: _Piece, source: str, number: int, flavour: str,
     except (RecordUnreadable, RecordUndecodable) as err:
         return Rejected.of(err, body + RECORD_END if terminated else body)
     record.number, record.offset, record.source = number, offset, source
+    record.raw = body + RECORD_END if terminated else body
     return record
 
 

@@ -80,6 +80,7 @@ def _record_or_reject(elem: etree._Element, source: str, number: int, flavour: s
     except RecordUnreadable as err:
         return Rejected.of(err, etree.tostring(elem, encoding="utf-8"))
     record.number, record.source, record.encoding = number, source, charset
+    record.raw = etree.tostring(elem, encoding="utf-8")
     return record
 
 

@@ -68,6 +68,7 @@ class Record:
     flavour: str = "marc21"
     encoding: str = "utf-8"
     source: str = ""
+    raw: bytes = b""  # the record as read (ISO 2709 bytes, MARCXML element), for a rejects file
 
     def __getitem__(self, tag: str) -> list[Field]:
         return [f for f in self.fields if f.tag == tag]

@@ -37,7 +37,9 @@ def language_tag(text: str, ctx: Any, field: Any = None) -> str | None:
     """The BCP 47 tag for ``text`` in a record whose language is ``ctx.language``."""
     lang = ctx.language if ctx.language not in ("und", "mul", "") else None
     if text.isascii():
-        return _romanized(lang) if field is not None and id(field) in ctx.romanized else None
+        if field is None or id(field) not in ctx.romanized or not _has_letters(text):
+            return None
+        return _romanized(lang)
     if _HANGUL.search(text):
         return "ko"
     if _KANA.search(text):
@@ -48,6 +50,10 @@ def language_tag(text: str, ctx: Any, field: Any = None) -> str | None:
         if pattern.search(text):
             return lang if lang in languages else default
     return lang if ctx.script is not None else None
+
+
+def _has_letters(text: str) -> bool:
+    return any(c.isalpha() for c in text)
 
 
 def _han_tag(text: str, lang: str | None, ctx: Any) -> str:

@@ -21,8 +21,10 @@ import unicodedata
 from functools import lru_cache
 
 # Trailing ISBD separators (" /", " :", " ;", " =", ",", " .") that only join parts of a field.
-_TRAILING = re.compile(r"[\s\u3000]*[/:;=,\]]+[\s\u3000]*$|[\s\u3000]+\.$")
-_LEADING = re.compile(r"^[\s\u3000]*[/:;=,\[]+[\s\u3000]*")
+_TRAILING = re.compile(r"[\s\u3000]*[/:;=,]+[\s\u3000]*$|[\s\u3000]+\.$")
+_LEADING = re.compile(r"^[\s\u3000]*[/:;=,]+[\s\u3000]*")
+# Direction marks that MARC records put around right-to-left text: not part of the value.
+_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e"))
 # A final full stop that ends a field, not an abbreviation ("ed.", "Jr.", "etc.").
 _FINAL_STOP = re.compile(r"(?<=[^\s.A-Z][^\s.]{2})\.$|(?<=[\u3400-\u9fff\uff09)])\.$")
 _CJK = r"\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff" \
@@ -32,8 +34,10 @@ _HAS_CJK = re.compile(rf"[{_CJK}]")
 _KEY_DROP = re.compile(r"[^\w\s-]|_")
 
 
+@lru_cache(maxsize=1 << 16)
 def strip_isbd(value: str) -> str:
     """The value without the ISBD punctuation that cataloguers add between subfields."""
+    value = value.translate(_MARKS)
     text = _LEADING.sub("", _TRAILING.sub("", value.strip()))
     text = _FINAL_STOP.sub("", text)
     return text.strip() or value.strip()
