@@ -10,6 +10,8 @@ from pathlib import Path
 import click
 from pyoxigraph import Literal, NamedNode
 
+from ingest.registry import source as source_kind
+from ingest.run import RunOptions
 from kg.auth import Role, TokenFile
 from kg.errors import KgError
 from kg.settings import Settings
@@ -113,38 +115,32 @@ def ingest() -> None:
 @click.option("--max-rejects", type=float, default=0.05, show_default=True,
               help="Exit 1 when more than this share of records is rejected.")
 @click.option("--batch-size", type=click.IntRange(1, 100_000), default=2000, show_default=True)
+@click.option("--workers", type=click.Choice(["auto", "0", "1"]), default="auto",
+              show_default=True, help="Convert in a second process (1) or in this one (0); "
+              "auto uses one for inputs over 4 MB.")
 @click.option("--no-infer", is_flag=True, help="Skip recomputing the inferred graph.")
 @click.pass_context
 def ingest_marc(ctx: click.Context, files: tuple[Path, ...], flavour: str, encoding: str | None,
                 graph: str, source: str | None, rejects: Path | None, max_rejects: float,
-                batch_size: int, no_infer: bool) -> None:
+                batch_size: int, workers: str, no_infer: bool) -> None:
     """Ingest MARC21 / CNMARC files (ISO 2709 or MARCXML) as BIBFRAME 2."""
-    from ingest.registry import source as source_kind
-    from ingest.run import RunOptions, ingest_files
+    from ingest.marc.encoding import canonical
 
-    kind = source_kind("marc")
+    if encoding is not None:
+        canonical(encoding)  # an unknown name fails before anything is read
     minter = _minter(ctx)
-    minter.graph(graph)  # a bad graph name fails before anything is read
+    minter.graph(graph)  # so does a bad graph name
     stamp = time.strftime("%Y%m%dT%H%M%S")
     options = RunOptions(graph=graph, source=source or graph.replace("/", "-"),
                          rejects=rejects or Path("var/rejects") / f"marc-{stamp}.jsonl",
-                         batch_size=batch_size, kind="marc", version=kind.version)
+                         batch_size=batch_size, kind="marc", version=source_kind("marc").version)
+    in_worker = workers == "1" or workers == "auto" and \
+        sum(f.stat().st_size for f in files) > 4 * 2**20
     store = _store(ctx)
     try:
-        with _progress("records") as bar:
-            summary = ingest_files(
-                store, minter, files, kind.reader(flavour=flavour, encoding=encoding),
-                kind.converter(store, minter, options.source), options,
-                progress=lambda n, bad: bar(n, bad))
-        if summary.written.changed:
-            from kg.authority import link_headings
-
-            link_headings(store, minter.graph(graph))
-        if not no_infer and summary.written.changed:
-            from kg.inference import install_ontology, materialise
-
-            install_ontology(store, minter)
-            _err(f"inferred graph: {materialise(store, minter)} triples")
+        summary = _run_ingest(store, minter, files, options, in_worker,
+                              {"flavour": flavour, "encoding": encoding})
+        _after_ingest(store, minter, graph, summary, no_infer)
     finally:
         store.close()
     _err(summary.line())
@@ -152,6 +148,34 @@ def ingest_marc(ctx: click.Context, files: tuple[Path, ...], flavour: str, encod
         _err(f"jinling: {summary.rejected} of {summary.read} records rejected, more than "
              f"--max-rejects {max_rejects:g}; see {summary.rejects_path}")
         ctx.exit(1)
+
+
+def _run_ingest(store, minter, files, options, in_worker: bool, reader_options: dict):
+    from ingest.run import ingest_files
+    from ingest.workers import ingest_in_worker
+
+    kind = source_kind(options.kind)
+    with _progress("records") as bar:
+        if in_worker:
+            return ingest_in_worker(store, minter, files, options.kind, reader_options, options,
+                                    progress=bar)
+        convert = kind.converter(minter, options.source, kind.context(store))
+        return ingest_files(store, minter, files, kind.reader(**reader_options), convert,
+                            options, progress=bar)
+
+
+def _after_ingest(store, minter, graph: str, summary, no_infer: bool) -> None:
+    """Link headings to authorities that arrived since, and refresh the inferred graph."""
+    if not summary.written.changed:
+        return
+    from kg.authority import link_headings
+
+    link_headings(store, minter.graph(graph))
+    if not no_infer:
+        from kg.inference import install_ontology, materialise
+
+        install_ontology(store, minter)
+        _err(f"inferred graph: {materialise(store, minter)} triples")
 
 
 @contextmanager

@@ -9,18 +9,16 @@ Either way a batch is in the store whole or not at all.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Protocol
 
-import pyoxigraph as ox
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode
 
 from kg.vocab import BF, JL, RDFS, XSD, A
 from sparql import Store, queries
-from sparql.text import bind_rows, insert_data
+from sparql.text import bind_rows, substitute
 
 
 class Converted(Protocol):
@@ -31,6 +29,38 @@ class Converted(Protocol):
     triples: list
     digest: str
     deleted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Encoded:
+    """A converted record ready to write, in plain values (it crosses process boundaries).
+
+    ``ntriples`` holds the record's triples and its digest, each term written by its own
+    ``str()`` (pyoxigraph's escaped N-Triples form), so it is valid N-Triples and valid inside
+    ``INSERT DATA``.
+    """
+
+    key: str
+    roots: tuple[str, ...]
+    digest: str
+    deleted: bool
+    ntriples: bytes
+
+    @property
+    def holder(self) -> NamedNode:
+        """The root whose admin node carries the record's digest (the last root)."""
+        return NamedNode(self.roots[-1])
+
+
+def encode(c: Converted) -> Encoded:
+    """The record as N-Triples lines, with the digest on its holder's admin node."""
+    if c.deleted:  # a deleted record leaves a tombstone, written when the batch commits
+        return Encoded(c.key, tuple(r.value for r in c.roots), c.digest, True, b"")
+    lines = [f"{s} {p} {o} .\n" for s, p, o in c.triples]
+    admin = NamedNode(c.roots[-1].value + "#admin")
+    lines.append(f"{admin} {JL.sourceDigest} {Literal(c.digest)} .\n")
+    return Encoded(c.key, tuple(r.value for r in c.roots), c.digest, c.deleted,
+                   "".join(lines).encode())
 
 
 @dataclass
@@ -54,28 +84,22 @@ class BatchResult:
         return bool(self.added or self.replaced or self.deleted)
 
 
-def holder(c: Converted) -> NamedNode:
-    """The root whose admin node carries the record's digest (the last root)."""
-    return c.roots[-1]
-
-
 def existing_digests(store: Store, graph: NamedNode, roots: Sequence[NamedNode]
                      ) -> dict[str, str]:
     """root IRI -> digest, for the roots already in the graph."""
     if not roots:
         return {}
-    text = bind_rows(queries.load("record_digests"), "root", roots)
-    return {row["root"].value: row["digest"].value
-            for row in store.query(text, {"g": graph})}
+    text = bind_rows(substitute(queries.load("record_digests"), {"g": graph}), "root", roots)
+    return {row["root"].value: row["digest"].value for row in store.query(text)}
 
 
-def commit(store: Store, graph: NamedNode, batch: Sequence[Converted]) -> BatchResult:
+def commit(store: Store, graph: NamedNode, batch: Sequence[Encoded]) -> BatchResult:
     """Write one batch into ``graph`` atomically; return what it did."""
     latest = {c.key: c for c in batch}  # a record repeated in a batch: its last version wins
-    known = existing_digests(store, graph, [holder(c) for c in latest.values()])
+    known = existing_digests(store, graph, [c.holder for c in latest.values()])
     result, fresh, replace = BatchResult(repeated=len(batch) - len(latest)), [], []
     for c in latest.values():
-        old = known.get(holder(c).value)
+        old = known.get(c.roots[-1])
         if old == c.digest:
             result.unchanged += 1
         elif old is None and not c.deleted:
@@ -85,38 +109,29 @@ def commit(store: Store, graph: NamedNode, batch: Sequence[Converted]) -> BatchR
             replace.append(c)
             result.deleted += c.deleted
             result.replaced += not c.deleted
-    quads = list(_quads(graph, fresh + replace))
-    result.quads = len(quads)
+    data = b"".join(c.ntriples for c in fresh + replace) + _tombstones(replace)
+    result.quads = data.count(b"\n")
     if replace:
-        roots = [r for c in replace for r in c.roots]
-        delete = bind_rows(queries.load("delete_records"), "root", roots)
-        delete = delete.replace("GRAPH ?g", f"GRAPH {graph}")
-        store.update(f"{delete} ;\n{insert_data(quads)}")
-    elif quads:
-        store.add_batch(nquads(quads))
+        roots = [NamedNode(r) for c in replace for r in c.roots]
+        delete = bind_rows(substitute(queries.load("delete_records"), {"g": graph}), "root",
+                           roots)
+        store.update(f"{delete} ;\nINSERT DATA {{ GRAPH {graph} {{\n{data.decode()}}} }}")
+    elif data:
+        store.add_batch(data, graph)
     return result
 
 
-def nquads(quads: Iterable[Quad]) -> bytes:
-    out = io.BytesIO()
-    ox.serialize(quads, out, ox.RdfFormat.N_QUADS)
-    return out.getvalue()
-
-
-def _quads(graph: NamedNode, records: Iterable[Converted]) -> Iterable[Quad]:
+def _tombstones(records: Iterable[Encoded]) -> bytes:
     now = Literal(datetime.now(UTC).isoformat(timespec="seconds"), datatype=XSD.dateTime)
+    lines = []
     for c in records:
-        triples = _tombstone(c, now) if c.deleted else c.triples
-        for s, p, o in triples:
-            yield Quad(s, p, o, graph)
-        admin = NamedNode(holder(c).value + "#admin")
-        yield Quad(admin, JL.sourceDigest, Literal(c.digest), graph)
-
-
-def _tombstone(c: Converted, now: Literal) -> list:
-    out = []
-    for root in c.roots:
-        out += [(root, A, JL.Tombstone), (root, JL.deletedAt, now),
-                (root, RDFS.label, Literal(f"deleted record {c.key}", language="en"))]
-    admin = NamedNode(holder(c).value + "#admin")
-    return out + [(holder(c), BF.adminMetadata, admin), (admin, A, BF.AdminMetadata)]
+        if not c.deleted:
+            continue
+        for root in map(NamedNode, c.roots):
+            label = Literal(f"deleted record {c.key}", language="en")
+            lines += [f"{root} {A} {JL.Tombstone} .", f"{root} {JL.deletedAt} {now} .",
+                      f"{root} {RDFS.label} {label} ."]
+        admin = NamedNode(c.roots[-1] + "#admin")
+        lines += [f"{c.holder} {BF.adminMetadata} {admin} .", f"{admin} {A} {BF.AdminMetadata} .",
+                  f"{admin} {JL.sourceDigest} {Literal(c.digest)} ."]
+    return "".join(line + "\n" for line in lines).encode()

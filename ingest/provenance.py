@@ -16,7 +16,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 from kg.iri import Minter
 from kg.vocab import DCT, JL, PROV, RDFS, XSD, A
 from sparql import Store
-from sparql.text import insert_data
+from sparql.text import insert_data, substitute
 
 
 def activity_iri(minter: Minter, graph: NamedNode, checksum: str) -> NamedNode:
@@ -28,8 +28,8 @@ def record_activity(store: Store, minter: Minter, graph: NamedNode, path: Path, 
                     started: datetime, summary: Any, options: Any) -> NamedNode:
     """Write (or leave alone) the activity of one file's run into ``graph``."""
     activity = activity_iri(minter, graph, checksum)
-    exists = store.query("ASK { GRAPH ?g { ?a a ?t } }", {"g": graph, "a": activity,
-                                                          "t": PROV.Activity}).value
+    exists = store.query(substitute("ASK { GRAPH ?g { ?a a ?t } }",
+                                    {"g": graph, "a": activity, "t": PROV.Activity})).value
     if exists and not summary.written.changed:
         return activity
     agent = minter.from_path(f"software/{options.version.replace('/', '-')}")

@@ -20,7 +20,7 @@ from typing import Any, TextIO
 
 from pyoxigraph import NamedNode
 
-from ingest.batches import BatchResult, commit
+from ingest.batches import BatchResult, Encoded, commit, encode
 from ingest.errors import IngestError
 from ingest.protocol import Rejected
 from ingest.provenance import record_activity
@@ -28,6 +28,7 @@ from kg.iri import Minter
 from sparql import Store
 
 Convert = Callable[[Any], Any]
+Progress = Callable[[int, int], None]
 
 
 @dataclass
@@ -100,64 +101,96 @@ def sha256(path: Path) -> str:
 
 def ingest_files(store: Store, minter: Minter, paths: Iterable[Path],
                  read: Callable[[Path], Iterator[Any]], convert: Convert,
-                 options: RunOptions, progress: Callable[[int, int], None] | None = None
-                 ) -> IngestSummary:
-    """Ingest each file into the graph ``options.graph``; return the summary.
+                 options: RunOptions, progress: Progress | None = None) -> IngestSummary:
+    """Ingest each file into the graph ``options.graph`` in this process; return the summary.
 
     ``read(path)`` yields records and `Rejected`; ``convert(record)`` returns a conversion or
     raises IngestError. ``progress(read, rejected)`` is called as records go by.
     """
+    return ingest_streams(store, minter, ((p, convert_file(p, read, convert)) for p in paths),
+                          options, progress)
+
+
+def ingest_streams(store: Store, minter: Minter,
+                   streams: Iterable[tuple[Path, Iterator[Encoded | Rejected]]],
+                   options: RunOptions, progress: Progress | None = None) -> IngestSummary:
+    """Write files' converted records, a batch at a time; the commit of one batch runs on a
+    writer thread while the next is converted."""
     started = time.perf_counter()
     summary = IngestSummary(rejects_path=options.rejects)
     rejects = Rejects(options.rejects)
     graph = minter.graph(options.graph)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-writer") as writer:
         try:
-            for path in paths:
-                _ingest_file(store, minter, graph, path, read, convert, options, summary,
-                             rejects, writer, progress)
+            for path, items in streams:
+                run = _FileRun(store, graph, summary, rejects, writer, progress)
+                run.consume(items, options.batch_size)
+                record_activity(store, minter, graph, path, run.checksum(path), run.started,
+                                run.summary, options)
+                _merge(summary, run.summary)
         finally:
             rejects.close()
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _ingest_file(store: Store, minter: Minter, graph: NamedNode, path: Path,
-                 read: Callable[[Path], Iterator[Any]], convert: Convert, options: RunOptions,
-                 summary: IngestSummary, rejects: Rejects, writer: ThreadPoolExecutor,
-                 progress: Callable[[int, int], None] | None) -> None:
-    started = datetime.now(UTC)
-    checksum = sha256(path)
-    file_summary = IngestSummary()
-    pending: Future | None = None
-    batch: list[Any] = []
+def convert_file(path: Path, read: Callable[[Path], Iterator[Any]], convert: Convert
+                 ) -> Iterator[Encoded | Rejected]:
+    """Each record of the file converted and encoded, or set aside with its reason."""
     for item in read(path):
-        file_summary.read += 1
-        done = _convert_one(item, convert, path)
-        if isinstance(done, Rejected):
-            file_summary.rejected += 1
-            file_summary.reasons[done.reason] = file_summary.reasons.get(done.reason, 0) + 1
-            rejects.write(done)
+        yield item if isinstance(item, Rejected) else _convert_one(item, convert, path)
+
+
+class _FileRun:
+    """One file's batches: rejects written, batches committed in order, counts kept."""
+
+    def __init__(self, store: Store, graph: NamedNode, total: IngestSummary, rejects: Rejects,
+                 writer: ThreadPoolExecutor, progress: Progress | None):
+        self.store, self.graph, self.total = store, graph, total
+        self.rejects, self.writer, self.progress = rejects, writer, progress
+        self.summary = IngestSummary()
+        self.started = datetime.now(UTC)
+        self.pending: Future | None = None
+
+    def consume(self, items: Iterator[Encoded | Rejected], batch_size: int) -> None:
+        batch: list[Encoded] = []
+        for item in items:
+            self._count(item, batch)
+            if len(batch) >= batch_size:
+                self._submit(batch)
+                batch = []
+        self._submit(batch)
+        self._submit([])
+
+    def _count(self, item: Encoded | Rejected, batch: list[Encoded]) -> None:
+        s = self.summary
+        s.read += 1
+        if isinstance(item, Rejected):
+            s.rejected += 1
+            s.reasons[item.reason] = s.reasons.get(item.reason, 0) + 1
+            self.rejects.write(item)
         else:
-            file_summary.converted += 1
-            batch.append(done)
-        if len(batch) >= options.batch_size:
-            pending = _submit(writer, pending, store, graph, batch, file_summary)
-            batch = []
-        if progress:
-            progress(summary.read + file_summary.read, summary.rejected + file_summary.rejected)
-    pending = _submit(writer, pending, store, graph, batch, file_summary)
-    if pending is not None:
-        file_summary.written += pending.result()
-    record_activity(store, minter, graph, path, checksum, started, file_summary, options)
-    _merge(summary, file_summary)
+            s.converted += 1
+            batch.append(item)
+        if self.progress:
+            self.progress(self.total.read + s.read, self.total.rejected + s.rejected)
+
+    def _submit(self, batch: list[Encoded]) -> None:
+        """Wait for the previous batch's commit, then start this one's (commits stay in order)."""
+        if self.pending is not None:
+            self.summary.written += self.pending.result()
+            self.pending = None
+        if batch:
+            self.pending = self.writer.submit(commit, self.store, self.graph, batch)
+
+    @staticmethod
+    def checksum(path: Path) -> str:
+        return sha256(path)
 
 
-def _convert_one(item: Any, convert: Convert, path: Path) -> Any:
-    if isinstance(item, Rejected):
-        return item
+def _convert_one(item: Any, convert: Convert, path: Path) -> Encoded | Rejected:
     try:
-        return convert(item)
+        return encode(convert(item))
     except IngestError as err:
         err.source = err.source or str(path)
         err.record = err.record if err.record is not None else getattr(item, "number", None)
@@ -165,17 +198,8 @@ def _convert_one(item: Any, convert: Convert, path: Path) -> Any:
         return Rejected.of(err, getattr(item, "raw", b"") or b"")
     except Exception as err:  # noqa: BLE001 - a converter bug must cost one record, not the run
         return Rejected(str(path), getattr(item, "number", 0), getattr(item, "offset", None),
-                        "converter", f"{type(err).__name__}: {err} (a bug: please report it)")
-
-
-def _submit(writer: ThreadPoolExecutor, pending: Future | None, store: Store,
-            graph: NamedNode, batch: list[Any], summary: IngestSummary) -> Future | None:
-    """Wait for the previous batch's commit, then start this one's (commits stay in order)."""
-    if pending is not None:
-        summary.written += pending.result()
-    if not batch:
-        return None
-    return writer.submit(commit, store, graph, batch)
+                        "converter", f"{type(err).__name__}: {err} (a bug: please report it)",
+                        getattr(item, "raw", b"") or b"")
 
 
 def _merge(total: IngestSummary, part: IngestSummary) -> None:

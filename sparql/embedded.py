@@ -203,16 +203,16 @@ class EmbeddedStore:
         return LoadReport(label, fmt.name, graph.value if graph else None, count,
                           time.perf_counter() - started)
 
-    def add_batch(self, nquads: bytes) -> int:
+    def add_batch(self, ntriples: bytes, graph: ox.NamedNode) -> int:
         # The bulk loader writes a batch of up to BULK_BATCH_QUADS quads as one set of SST
         # files ingested by one RocksDB call, which is atomic; a bigger batch would be split
         # into several ingests, so it goes through a transaction instead.
         self._generation += 1
-        count = nquads.count(b"\n")
+        count = ntriples.count(b"\n")
         if count <= BULK_BATCH_QUADS and self.path is not None:
-            self._store.bulk_load(nquads, ox.RdfFormat.N_QUADS)
+            self._store.bulk_load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=graph)
         else:
-            self._store.load(nquads, ox.RdfFormat.N_QUADS)
+            self._store.load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=graph)
         return count
 
     def _load_bytes(self, data: bytes, fmt: ox.RdfFormat, graph: ox.NamedNode | None,

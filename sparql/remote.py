@@ -225,9 +225,10 @@ class RemoteStore:
         return LoadReport(label, fmt.name, graph.value if graph else None, count,
                           time.perf_counter() - started)
 
-    def add_batch(self, nquads: bytes) -> int:
-        """One Graph Store POST of the N-Quads (or INSERT DATA updates without one)."""
-        return self.load(nquads, format=ox.RdfFormat.N_QUADS, name="ingest batch").quads
+    def add_batch(self, ntriples: bytes, graph: ox.NamedNode) -> int:
+        """One Graph Store POST of the triples (or INSERT DATA updates without one)."""
+        return self.load(ntriples, format=ox.RdfFormat.N_TRIPLES, graph=graph,
+                         name="ingest batch").quads
 
     def _load_to_graph_store(self, source: Path | bytes, fmt: ox.RdfFormat,
                              graph: ox.NamedNode | None, base_iri: str | None,

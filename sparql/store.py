@@ -72,11 +72,11 @@ class Store(Protocol):
         """`query_serialized` for an event loop, without blocking it."""
         ...
 
-    def add_batch(self, nquads: bytes) -> int:
-        """Add quads written as N-Quads in one atomic write; the fast path of the ingest.
+    def add_batch(self, ntriples: bytes, graph: NamedNode) -> int:
+        """Add N-Triples to ``graph`` in one atomic write; the fast path of the ingest.
 
-        Returns the number of quads. Input made by ``pyoxigraph.serialize`` is well-formed;
-        other input may raise RdfSyntaxError, leaving the store unchanged.
+        Returns the number of triples. Lines written from term objects are well-formed; other
+        input may raise RdfSyntaxError, leaving the store unchanged.
         """
         ...
 

@@ -126,6 +126,24 @@ def bind_rows(text: str, name: str, terms: Iterable[NamedNode | BlankNode | Lite
     return text
 
 
+def substitute(text: str, bindings: Mapping[str, NamedNode | Literal]) -> str:
+    """The text with each bound variable replaced by its term's escaped N-Triples form.
+
+    For a value the engine should plan with as a constant: a graph name bound by ``VALUES``
+    makes Oxigraph join the block with every graph, where a constant is one index lookup.
+
+    >>> substitute("SELECT * WHERE { GRAPH ?g { ?s ?p $g } }", {"g": NamedNode("http://e/g")})
+    'SELECT * WHERE { GRAPH <http://e/g> { ?s ?p <http://e/g> } }'
+    """
+    out, last, pending = [], 0, None
+    for kind, value, start in tokens(text):
+        if pending is not None and kind == "word" and start == pending + 1 and value in bindings:
+            out += [text[last:pending], str(bindings[value])]
+            last = start + len(value)
+        pending = start if kind == "other" and value in "?$" else None
+    return "".join(out) + text[last:]
+
+
 def has_dataset_clause(text: str) -> bool:
     """True when an update names its own dataset (USING or WITH at the top level)."""
     depth = 0

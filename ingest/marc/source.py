@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+
+from pyoxigraph import NamedNode
 
 from ingest.marc.convert import CONVERTER_VERSION, Conversion, convert
 from ingest.marc.convert.context import Env
@@ -13,35 +14,38 @@ from ingest.marc.readers import read_marc
 from ingest.marc.record import Record
 from ingest.protocol import Rejected
 from kg.iri import Minter
-from sparql import Store
+from sparql import Store, queries
 
 
-@dataclass
 class MarcSource:
-    """Reader and converter of MARC records, configured for one run."""
+    """Reader and converter of MARC records.
+
+    A run asks the store for `context` once, in the process that owns the store; `converter`
+    may then run in another process (the context is plain data).
+    """
 
     name = "marc"
     version = CONVERTER_VERSION
 
-    def reader(self, *, flavour: str = "auto", encoding: str | None = None):
+    def reader(self, *, flavour: str = "auto", encoding: str | None = None
+               ) -> Callable[[Path], Iterator[Record | Rejected]]:
         def read(path: Path) -> Iterator[Record | Rejected]:
             return read_marc(path, flavour=flavour, encoding=encoding)
         return read
 
-    def converter(self, store: Store, minter: Minter, source: str) -> Any:
-        env = Env(minter, source, CONVERTER_VERSION, headings=authority_headings(store))
+    def context(self, store: Store) -> dict[str, Any]:
+        """Heading key -> authority IRI, for headings that carry no control number."""
+        rows = store.query(queries.load("authority_headings"))
+        return {"headings": {row["key"].value: row["entity"].value for row in rows}}
+
+    def converter(self, minter: Minter, source: str, context: dict[str, Any]
+                  ) -> Callable[[Record], Conversion]:
+        headings = {key: NamedNode(iri) for key, iri in context.get("headings", {}).items()}
+        env = Env(minter, source, CONVERTER_VERSION, headings=headings)
 
         def run(record: Record) -> Conversion:
             return convert(record, env)
         return run
-
-
-def authority_headings(store: Store) -> dict:
-    """Heading key -> authority entity, for linking headings that carry no control number."""
-    from sparql import queries
-
-    return {row["key"].value: row["entity"]
-            for row in store.query(queries.load("authority_headings"))}
 
 
 SOURCE = MarcSource()

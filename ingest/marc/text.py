@@ -6,6 +6,8 @@
 '北京'
 >>> strip_isbd("1st ed.")
 '1st ed.'
+>>> strip_isbd("2nd ed. --"), strip_isbd("张弢...[等]")
+('2nd ed.', '张弢...[等]')
 >>> match_key("红楼梦 . 第一卷")
 '红楼梦第一卷'
 >>> heading_key("Austen, Jane, 1775-1817.")
@@ -21,7 +23,7 @@ import unicodedata
 from functools import lru_cache
 
 # Trailing ISBD separators (" /", " :", " ;", " =", ",", " .") that only join parts of a field.
-_TRAILING = re.compile(r"[\s\u3000]*[/:;=,]+[\s\u3000]*$|[\s\u3000]+\.$")
+_TRAILING = re.compile(r"[\s\u3000]*(?:[/:;=,]|--)+[\s\u3000]*$|[\s\u3000]+\.$")
 _LEADING = re.compile(r"^[\s\u3000]*[/:;=,]+[\s\u3000]*")
 # Direction marks that MARC records put around right-to-left text: not part of the value.
 _MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e"))

@@ -12,7 +12,8 @@ def test_deleted_record_answers_410_with_its_tombstone(api, tmp_path):
     options = RunOptions(graph="catalogue", source="catalogue", rejects=tmp_path / "r.jsonl",
                          version=SOURCE.version)
     summary = ingest_files(api.store, api.minter, [CNMARC], SOURCE.reader(),
-                           SOURCE.converter(api.store, api.minter, "catalogue"), options)
+                           SOURCE.converter(api.minter, "catalogue", SOURCE.context(api.store)),
+                           options)
     assert summary.written.deleted == 1
     gone = [row["s"].value for row in api.store.query(
         "SELECT ?s WHERE { ?s a <https://kg.jllib.cn/ontology#Tombstone> }")]

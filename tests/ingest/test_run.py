@@ -143,14 +143,35 @@ def test_run_a_failed_batch_leaves_earlier_batches_whole(store, tmp_path, monkey
     calls = []
     real = type(store).add_batch
 
-    def failing(self, data):
+    def failing(self, data, graph):
         calls.append(1)
         if len(calls) == 2:
             raise OSError("disk full")
-        return real(self, data)
+        return real(self, data, graph)
 
     monkeypatch.setattr(type(store), "add_batch", failing)
     with pytest.raises(OSError):
         run(store, {"one.json": RECORDS + [Rec(4, "d", "板桥集")]}, tmp_path, batch_size=2)
     assert {"随园诗话", "儒林外史"} <= texts(store)
     assert not {"桃花扇", "板桥集"} & texts(store)
+
+
+def test_run_in_a_worker_process_writes_what_in_process_writes(tmp_path):
+    from ingest.marc.source import SOURCE
+    from ingest.workers import ingest_in_worker
+    from sparql.embedded import EmbeddedStore
+
+    samples = Path(__file__).resolve().parents[2] / "data" / "marc"
+    files = [samples / "jinling-marc21.mrc", samples / "jinling-cnmarc.iso"]
+    stores = [EmbeddedStore(tmp_path / "a"), EmbeddedStore(tmp_path / "b")]
+    options = RunOptions(graph="catalogue", source="catalogue", rejects=tmp_path / "r.jsonl",
+                         batch_size=5, version=SOURCE.version)
+    ingest_files(stores[0], MINTER, files, SOURCE.reader(),
+                 SOURCE.converter(MINTER, "catalogue", SOURCE.context(stores[0])), options)
+    summary = ingest_in_worker(stores[1], MINTER, files, "marc", {}, options)
+    assert (summary.read, summary.rejected, summary.files) == (22, 0, 2)
+
+    def data(store):  # provenance times differ between the runs; the records must not
+        return [line for line in snapshot(store)
+                if "activities/" not in line and "deletedAt" not in line]
+    assert data(stores[0]) == data(stores[1])

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pyoxigraph import Literal, NamedNode
 
-from ingest.batches import commit
+from ingest.batches import commit, encode
 from ingest.errors import FieldRuleError
 from ingest.marc.convert import CONVERTER_VERSION, Conversion, convert
 from ingest.marc.convert.context import Context, Env
@@ -19,7 +19,7 @@ from ingest.marc.convert.names import name_heading
 from ingest.marc.convert.rules import MAPPINGS
 from ingest.marc.readers import read_marc
 from ingest.marc.record import Field, Record
-from ingest.marc.source import authority_headings
+from ingest.marc.source import SOURCE
 from ingest.protocol import Rejected
 from kg.authority import link_headings
 from kg.iri import Minter
@@ -60,7 +60,7 @@ def bib_agent(rec: Record, e: Env, f: Field) -> tuple[NamedNode, Context]:
 
 def store_with(*conversions: Conversion) -> EmbeddedStore:
     store = EmbeddedStore()
-    commit(store, GRAPH, list(conversions))
+    commit(store, GRAPH, [encode(c) for c in conversions])
     return store
 
 
@@ -195,6 +195,11 @@ def test_authority_cnmarc_bib_record_points_at_the_authority(heading):
     assert auth.roots[0] in agents_of(bib, replace(env(), headings=headings))
 
 
+def authority_headings(store) -> dict:
+    """What a run hands the converter: heading key -> authority entity."""
+    return {k: NamedNode(v) for k, v in SOURCE.context(store)["headings"].items()}
+
+
 # -- bibliographic headings without a control number ---------------------------------------
 
 
@@ -223,7 +228,8 @@ def test_authority_headings_leave_out_keys_two_authorities_share():
 def test_authority_headings_skip_tombstones():
     auth = convert(person_authority("n  12", "Voit, Mark"), env())
     store = store_with(auth)
-    commit(store, GRAPH, [convert(person_authority("n  12", "Voit, Mark", status="d"), env())])
+    commit(store, GRAPH, [encode(convert(person_authority("n  12", "Voit, Mark", status="d"),
+                                         env()))])
     assert "voit mark" not in authority_headings(store)
 
 
@@ -238,8 +244,8 @@ def bib_first_then_authority(store: Store, *authorities: Record) -> NamedNode:
     agent, ctx = bib_agent(bib_record("b4", f), env(), f)
     bib = Conversion("b4", (ctx.instance,), list(ctx.triples) + [(ctx.instance, A, BF.Instance)],
                      "d", False)
-    commit(store, GRAPH, [bib])
-    commit(store, GRAPH, [convert(r, env()) for r in authorities])
+    commit(store, GRAPH, [encode(bib)])
+    commit(store, GRAPH, [encode(convert(r, env())) for r in authorities])
     return agent
 
 
@@ -268,7 +274,7 @@ def test_link_headings_drops_the_link_of_a_deleted_authority(store):
     link_headings(store, GRAPH)
     assert same_as(store)
     deleted = person_authority("n  22", "Smith, Robert,", "1722-1777", status="d")
-    commit(store, GRAPH, [convert(deleted, env())])
+    commit(store, GRAPH, [encode(convert(deleted, env()))])
     link_headings(store, GRAPH)
     assert not same_as(store)
 
@@ -290,7 +296,7 @@ def test_link_headings_links_a_subject_concept():
                                              ("x", "History.")]))
     case = Path(__file__).parent / "cases" / "authority" / "marc21-concept" / "input.xml"
     store = store_with(convert(bib, env()))
-    commit(store, GRAPH, [convert(r, env()) for r in read_marc(case)])
+    commit(store, GRAPH, [encode(convert(r, env())) for r in read_marc(case)])
     link_headings(store, GRAPH)
     (link,) = same_as(store)
     assert link[1] == MINTER.entity("concept", "test-jlsh0000017").value

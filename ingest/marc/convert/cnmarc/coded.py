@@ -214,7 +214,8 @@ def fixed(ctx: Context, f: Field, r: Rule) -> None:
     data = f[r.subfields or "a"]
     if not data:
         return
-    positions, terms = _fixed_spec(r.arg("pos", "0"), r.arg("base", ""), r.arg("map", ""))
+    args = r.args
+    positions, terms = _fixed_spec(args.get("pos", "0"), args.get("base", ""), args.get("map", ""))
     node, prop = target(ctx, r), r.property or A
     for c in data[positions]:
         term = terms.get(c) or (terms.get("*") if c not in " #|" else None)

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from pyoxigraph import NamedNode
+from functools import cache
+
+from pyoxigraph import Literal, NamedNode
 
 from ingest.marc.convert.cnmarc import support
 from ingest.marc.convert.context import Context
@@ -97,7 +99,12 @@ def note(ctx: Context, owner: NamedNode, f: Field, value: str, kind: str | None,
     ctx.add(node, A, BF.Note)
     ctx.put(node, LABEL, value, field=f)
     if kind:
-        ctx.put(node, NOTE_TYPE, kind)
+        ctx.add(node, NOTE_TYPE, _note_type(kind))
+
+
+@cache
+def _note_type(kind: str) -> Literal:
+    return Literal(kind)
 
 
 @rule("cn_literal")

@@ -72,7 +72,8 @@ def holding(ctx: Context, f: Field, r: Rule) -> None:
     if agency is not None:
         ctx.add(item, HELD_BY, agency)
     mark = call_number(f)
-    ctx.put(item, LABEL, " ".join(p for p in (library, mark) if p) or "item", field=f)
+    # Codes and call numbers: no ISBD punctuation, no language.
+    ctx.add(item, LABEL, Literal(" ".join(p for p in (library, mark) if p) or "item"))
     if mark:
         _shelf_mark(ctx, item, f, mark)
     if f.tag == "905":
@@ -96,7 +97,7 @@ def _copy(ctx: Context, item: NamedNode, f: Field) -> None:
             node = ctx.fragment(item, "identifier", f, n)
             ctx.add(item, IDENTIFIED_BY, node)
             ctx.add(node, A, kind)
-            ctx.put(node, VALUE, value)
+            ctx.add(node, VALUE, Literal(value.strip()))
     if f.tag == "906":
         for value in f.values("r"):
             if any(c.isdigit() for c in value):
