@@ -140,10 +140,10 @@ def ingest_marc(ctx: click.Context, files: tuple[Path, ...], flavour: str, encod
     try:
         summary = _run_ingest(store, minter, files, options, in_worker,
                               {"flavour": flavour, "encoding": encoding})
+        _err(summary.line())
         _after_ingest(store, minter, graph, summary, no_infer)
     finally:
         store.close()
-    _err(summary.line())
     if summary.reject_rate() > max_rejects:
         _err(f"jinling: {summary.rejected} of {summary.read} records rejected, more than "
              f"--max-rejects {max_rejects:g}; see {summary.rejects_path}")
