@@ -1,7 +1,8 @@
 """An ingest run: read files, convert records, commit batches, report.
 
 Streaming with bounded memory: records are read, converted and committed a batch at a time;
-the commit of one batch runs on a writer thread while the next batch is converted. A record
+the commit of one batch runs on a writer thread while the next batch is converted (in this
+process, or in a worker process: `ingest.workers`). A record
 that cannot be read or converted goes to the rejects file (JSON lines) with its reason, and the
 run goes on. Each file's run is recorded as a PROV activity in the graph.
 """
@@ -125,7 +126,7 @@ def ingest_streams(store: Store, minter: Minter,
             for path, items in streams:
                 run = _FileRun(store, graph, summary, rejects, writer, progress)
                 run.consume(items, options.batch_size)
-                record_activity(store, minter, graph, path, run.checksum(path), run.started,
+                record_activity(store, minter, graph, path, sha256(path), run.started,
                                 run.summary, options)
                 _merge(summary, run.summary)
         finally:
@@ -182,10 +183,6 @@ class _FileRun:
             self.pending = None
         if batch:
             self.pending = self.writer.submit(commit, self.store, self.graph, batch)
-
-    @staticmethod
-    def checksum(path: Path) -> str:
-        return sha256(path)
 
 
 def _convert_one(item: Any, convert: Convert, path: Path) -> Encoded | Rejected:
