@@ -15,7 +15,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.iri import Minter
 from kg.vocab import DCT, JL, PROV, RDFS, XSD, A
-from sparql import Store
+from sparql import Store, queries
 from sparql.text import insert_data, substitute
 
 
@@ -35,8 +35,8 @@ def record_activity(store: Store, minter: Minter, graph: NamedNode, path: Path, 
     agent = minter.from_path(f"software/{options.version.replace('/', '-')}")
     quads = [Quad(s, p, o, graph) for s, p, o in _triples(activity, agent, path, checksum,
                                                           started, summary, options)]
-    forget = (f"DELETE WHERE {{ GRAPH {graph} {{ {activity} ?p ?o }} }} ;\n"
-              f"DELETE WHERE {{ GRAPH {graph} {{ {_file(activity)} ?p ?o }} }}")
+    forget = substitute(queries.load("forget_activity"),
+                        {"g": graph, "activity": activity, "file": _file(activity)})
     store.update(f"{forget} ;\n{insert_data(quads)}")
     return activity
 
