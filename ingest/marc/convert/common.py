@@ -13,7 +13,7 @@ from ingest.marc.convert.context import Context
 from ingest.marc.convert.rules import Rule, rule, target
 from ingest.marc.record import Field
 from ingest.marc.text import strip_isbd
-from kg.vocab import BF, RDF, RDFS, A
+from kg.vocab import BF, RDF, A
 
 _QUALIFIER = re.compile(r"^(?P<value>[^()]*?)\s*\((?P<qualifier>[^)]*)\)\s*[.:;]?$")
 
@@ -35,10 +35,8 @@ def note(ctx: Context, f: Field, r: Rule) -> None:
     values = [strip_isbd(v) for v in f.values(r.subfields or None)]
     if not any(values):
         return
-    node = ctx.fragment(target(ctx, r), r.arg("kind", "note"), f)
-    ctx.add(target(ctx, r), r.property or BF.note, node)
-    ctx.add(node, A, r.term("class") or BF.Note)
-    ctx.put(node, RDFS.label, " ".join(v for v in values if v), clean=False, field=f)
+    node = ctx.labelled(target(ctx, r), r.property or BF.note, r.arg("kind", "note"),
+                        r.term("class") or BF.Note, " ".join(v for v in values if v), f)
     if r.arg("noteType"):
         ctx.put(node, BF.noteType, r.arg("noteType"))
 

@@ -149,6 +149,15 @@ class Context:
             self.add(s, p, lit)
         return lit
 
+    def labelled(self, owner: NamedNode, prop: NamedNode, kind: str, cls: NamedNode,
+                 label: str, f: Field | None = None, n: int | None = None) -> NamedNode:
+        """``owner prop <#fragment>``, the fragment typed ``cls`` and labelled ``label``."""
+        node = self.fragment(owner, kind, f, n)
+        self.add(owner, prop, node)
+        self.add(node, A, cls)
+        self.put(node, RDFS.label, label, clean=False, field=f)
+        return node
+
     # -- IRIs ----------------------------------------------------------------------------
 
     def occurrence(self, f: Field) -> tuple[str, int]:

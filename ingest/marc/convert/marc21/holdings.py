@@ -54,10 +54,7 @@ def parts(ctx: Context, item_node: NamedNode, f: Field) -> None:
     """Sublocation, barcode and public note of an 852."""
     place = joined(f, "bc")
     if place:
-        sub = ctx.fragment(item_node, "sublocation", f)
-        ctx.add(item_node, BF.sublocation, sub)
-        ctx.add(sub, A, BF.Sublocation)
-        ctx.put(sub, RDFS.label, place, clean=False, field=f)
+        ctx.labelled(item_node, BF.sublocation, "sublocation", BF.Sublocation, place, f)
     for n, v in enumerate(f.values("p"), 1):
         code = ctx.fragment(item_node, "identifier", f, n)
         ctx.add(item_node, BF.identifiedBy, code)
@@ -65,10 +62,7 @@ def parts(ctx: Context, item_node: NamedNode, f: Field) -> None:
         ctx.put(code, RDF.value, v, clean=False)
     note = joined(f, "z")
     if note:
-        node = ctx.fragment(item_node, "note", f)
-        ctx.add(item_node, BF.note, node)
-        ctx.add(node, A, BF.Note)
-        ctx.put(node, RDFS.label, note, clean=False, field=f)
+        ctx.labelled(item_node, BF.note, "note", BF.Note, note, f)
 
 
 @rule("m21_locator")
