@@ -193,9 +193,10 @@ def agency(ctx: Context, code_: str, country: str | None = None) -> NamedNode | 
     return iri
 
 
-@cache
+@lru_cache(maxsize=1 << 14)
 def entity(minter: Minter, kind: str, key: str) -> NamedNode:
-    """A shared entity's IRI (cached: agencies and places recur in every record)."""
+    """A shared entity's IRI (cached, bounded: agencies and places recur in every record, but a
+    catalogue of millions holds more distinct keys than a run should keep)."""
     return minter.entity(kind, key)
 
 
