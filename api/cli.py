@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import sys
-import time
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
 from pyoxigraph import Literal, NamedNode
 
-from ingest.registry import source as source_kind
-from ingest.run import RunOptions
+from api.cli_common import err, minter_of, open_store, settings_of
+from api.cli_ingest import ingest, marc, parse
 from kg.auth import Role, TokenFile
 from kg.errors import KgError
 from kg.settings import Settings
@@ -19,26 +17,6 @@ from sparql import StoreError, queries
 from sparql.formats import rdf_format, result_format
 
 KNOWN_ERRORS = (StoreError, KgError, FileNotFoundError, ValueError, KeyError, PermissionError)
-
-
-def _settings(ctx: click.Context) -> Settings:
-    return ctx.obj
-
-
-def _store(ctx: click.Context):
-    from kg.session import open_store
-
-    return open_store(_settings(ctx), via_server=True)
-
-
-def _minter(ctx: click.Context):
-    from kg.iri import Minter
-
-    return Minter(_settings(ctx).base_iri)
-
-
-def _err(message: str) -> None:
-    click.echo(message, err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -62,10 +40,10 @@ def serve(ctx: click.Context, host: str | None, port: int | None) -> None:
     """Serve the store over HTTP (SPARQL, Graph Store, linked data, ontology)."""
     from api.server import run
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     settings = settings.model_copy(update={k: v for k, v in (("host", host), ("port", port))
                                            if v is not None})
-    run(settings, echo=_err)
+    run(settings, echo=err)
 
 
 @cli.command()
@@ -80,134 +58,20 @@ def load(ctx: click.Context, paths: tuple[Path, ...], graph: str | None, replace
     from kg.inference import install_ontology, materialise
     from kg.loading import load_files, plan
 
-    settings, minter, store = _settings(ctx), _minter(ctx), _store(ctx)
+    settings, minter, store = settings_of(ctx), minter_of(ctx), open_store(ctx)
     try:
         jobs = plan(paths, graph)
-        _err(f"checking {len(jobs)} files …")
+        err(f"checking {len(jobs)} files …")
         done = iter(range(1, len(jobs) + 1))
         summary = load_files(store, minter, jobs, base_iri=settings.base_iri, replace=replace,
-                             progress=lambda r: _err(f"[{next(done)}/{len(jobs)}] {r.source}: "
+                             progress=lambda r: err(f"[{next(done)}/{len(jobs)}] {r.source}: "
                                                      f"{r.quads} quads → {r.graph}"))
         if not no_infer:
             install_ontology(store, minter)
-            _err(f"inferred graph: {materialise(store, minter)} triples")
-        _err(summary.line())
+            err(f"inferred graph: {materialise(store, minter)} triples")
+        err(summary.line())
     finally:
         store.close()
-
-
-@cli.group()
-def ingest() -> None:
-    """Convert source files (MARC ...) into RDF and write them into a graph."""
-
-
-@ingest.command("marc")
-@click.argument("files", nargs=-1, required=True,
-                type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--flavour", type=click.Choice(["auto", "marc21", "cnmarc", "unimarc"]),
-              default="auto", show_default=True, help="MARC flavour; auto detects per record.")
-@click.option("--encoding", help="Character set, overriding leader/09 and 100$a "
-              "(utf-8, marc-8, gb18030, gbk, gb2312).")
-@click.option("--graph", default="catalogue", show_default=True, help="Graph to write into.")
-@click.option("--source", help="Source name in record IRIs (default: the graph name).")
-@click.option("--rejects", type=click.Path(dir_okay=False, path_type=Path),
-              help="JSON-lines file of rejected records (default var/rejects/<time>.jsonl).")
-@click.option("--max-rejects", type=float, default=0.05, show_default=True,
-              help="Exit 1 when more than this share of records is rejected.")
-@click.option("--batch-size", type=click.IntRange(1, 100_000), default=2000, show_default=True)
-@click.option("--workers", type=click.Choice(["auto", "0", "1"]), default="auto",
-              show_default=True, help="Convert in a second process (1) or in this one (0); "
-              "auto uses one for inputs over 4 MB.")
-@click.option("--no-infer", is_flag=True, help="Skip recomputing the inferred graph.")
-@click.pass_context
-def ingest_marc(ctx: click.Context, files: tuple[Path, ...], flavour: str, encoding: str | None,
-                graph: str, source: str | None, rejects: Path | None, max_rejects: float,
-                batch_size: int, workers: str, no_infer: bool) -> None:
-    """Ingest MARC21 / CNMARC files (ISO 2709 or MARCXML) as BIBFRAME 2."""
-    from ingest.marc.encoding import canonical
-
-    if encoding is not None:
-        canonical(encoding)  # an unknown name fails before anything is read
-    minter = _minter(ctx)
-    minter.graph(graph)  # so does a bad graph name
-    stamp = time.strftime("%Y%m%dT%H%M%S")
-    options = RunOptions(graph=graph, source=source or graph.replace("/", "-"),
-                         rejects=rejects or Path("var/rejects") / f"marc-{stamp}.jsonl",
-                         batch_size=batch_size, kind="marc", version=source_kind("marc").version)
-    in_worker = workers == "1" or workers == "auto" and \
-        sum(f.stat().st_size for f in files) > 4 * 2**20
-    store = _store(ctx)
-    try:
-        summary = _run_ingest(store, minter, files, options, in_worker,
-                              {"flavour": flavour, "encoding": encoding})
-        _err(summary.line())
-        _after_ingest(store, minter, graph, summary, no_infer)
-    finally:
-        store.close()
-    if summary.reject_rate() > max_rejects:
-        _err(f"jinling: {summary.rejected} of {summary.read} records rejected, more than "
-             f"--max-rejects {max_rejects:g}; see {summary.rejects_path}")
-        ctx.exit(1)
-
-
-def _run_ingest(store, minter, files, options, in_worker: bool, reader_options: dict):
-    from ingest.run import ingest_files
-    from ingest.workers import ingest_in_worker
-
-    kind = source_kind(options.kind)
-    with _progress("records") as bar:
-        if in_worker:
-            return ingest_in_worker(store, minter, files, options.kind, reader_options, options,
-                                    progress=bar)
-        convert = kind.converter(minter, options.source, kind.context(store))
-        return ingest_files(store, minter, files, kind.reader(**reader_options), convert,
-                            options, progress=bar)
-
-
-def _after_ingest(store, minter, graph: str, summary, no_infer: bool) -> None:
-    """Link headings to authorities that arrived since, and refresh the inferred graph."""
-    if not summary.written.changed:
-        return
-    from kg.authority import link_headings
-
-    link_headings(store, minter.graph(graph))
-    if not no_infer:
-        from kg.inference import install_ontology, materialise
-
-        install_ontology(store, minter)
-        _err(f"inferred graph: {materialise(store, minter)} triples")
-
-
-@contextmanager
-def _progress(unit: str):
-    from tqdm import tqdm
-
-    with tqdm(unit=f" {unit}", file=sys.stderr, mininterval=0.5, dynamic_ncols=True,
-              disable=None) as bar:
-        def update(n: int, rejected: int) -> None:
-            if n - bar.n >= 100 or n < 100:
-                bar.update(n - bar.n)
-                bar.set_postfix(rejected=rejected, refresh=False)
-        yield update
-
-
-@cli.group()
-def marc() -> None:
-    """Look at MARC files the way a cataloguer does."""
-
-
-@marc.command("show")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--record", "number", type=click.IntRange(1), help="Only record N (1-based).")
-@click.option("--flavour", type=click.Choice(["auto", "marc21", "cnmarc", "unimarc"]),
-              default="auto")
-@click.option("--encoding", help="Character set override, as for ingest.")
-def marc_show(file: Path, number: int | None, flavour: str, encoding: str | None) -> None:
-    """Print records readably (tag, indicators, $subfields), rejects with their reason."""
-    from ingest.marc.show import show
-
-    for text in show(file, number=number, flavour=flavour, encoding=encoding):
-        click.echo(text)
 
 
 def _binding(text: str) -> tuple[str, NamedNode | Literal]:
@@ -237,7 +101,7 @@ def query(ctx: click.Context, query: str, binds: tuple[str, ...], fmt: str | Non
     """Run a SPARQL query: a shipped query's NAME, a .rq FILE, or the query TEXT."""
     from sparql.results import GraphResult
 
-    store = _store(ctx)
+    store = open_store(ctx)
     try:
         result = store.query(_query_text(query), dict(_binding(b) for b in binds))
         if isinstance(result, GraphResult):
@@ -259,15 +123,15 @@ def dump(ctx: click.Context, graph: str | None, fmt: str, output: Path | None) -
     """Write all graphs, or one, as N-Quads or TriG."""
     from kg.graphs import existing_graph
 
-    store = _store(ctx)
+    store = open_store(ctx)
     try:
-        iri = existing_graph(store, _minter(ctx), graph) if graph else None
+        iri = existing_graph(store, minter_of(ctx), graph) if graph else None
         if output is None:
             store.dump(sys.stdout.buffer, format=rdf_format(fmt), graph=iri)
         else:
             with output.open("wb") as out:
                 store.dump(out, format=rdf_format(fmt), graph=iri)
-            _err(f"wrote {output}")
+            err(f"wrote {output}")
     finally:
         store.close()
 
@@ -280,10 +144,10 @@ def validate(ctx: click.Context, graph: str | None) -> None:
     from kg.graphs import existing_graph
     from kg.validate import validate as run_validation
 
-    store = _store(ctx)
+    store = open_store(ctx)
     try:
-        iri = existing_graph(store, _minter(ctx), graph) if graph else None
-        report = run_validation(store, _minter(ctx), iri)
+        iri = existing_graph(store, minter_of(ctx), graph) if graph else None
+        report = run_validation(store, minter_of(ctx), iri)
     finally:
         store.close()
     click.echo(report.text())
@@ -297,9 +161,9 @@ def graphs(ctx: click.Context) -> None:
     """List the named graphs."""
     from kg.graphs import graph_names
 
-    store = _store(ctx)
+    store = open_store(ctx)
     try:
-        for name in graph_names(store, _minter(ctx)):
+        for name in graph_names(store, minter_of(ctx)):
             click.echo(name)
     finally:
         store.close()
@@ -316,8 +180,8 @@ def token() -> None:
 @click.pass_context
 def token_create(ctx: click.Context, role: str, graph: str | None) -> None:
     """Create a token; it is printed once, as the last line."""
-    record, secret = TokenFile(_settings(ctx.parent).tokens).create(Role(role), graph)
-    _err(f"token {record.id}: role {record.role}, graph {record.graph or 'any'}; "
+    record, secret = TokenFile(settings_of(ctx.parent).tokens).create(Role(role), graph)
+    err(f"token {record.id}: role {record.role}, graph {record.graph or 'any'}; "
          "keep it now, it cannot be shown again")
     click.echo(secret)
 
@@ -326,7 +190,7 @@ def token_create(ctx: click.Context, role: str, graph: str | None) -> None:
 @click.pass_context
 def token_list(ctx: click.Context) -> None:
     """List tokens: id, role, graph, created, state."""
-    for r in TokenFile(_settings(ctx.parent).tokens).list():
+    for r in TokenFile(settings_of(ctx.parent).tokens).list():
         state = "revoked" if r.revoked else "active"
         click.echo(f"{r.id}\t{r.role}\t{r.graph or '*'}\t{r.created}\t{state}")
 
@@ -336,8 +200,13 @@ def token_list(ctx: click.Context) -> None:
 @click.pass_context
 def token_revoke(ctx: click.Context, token_id: str) -> None:
     """Revoke a token by its id."""
-    record = TokenFile(_settings(ctx.parent).tokens).revoke(token_id)
-    _err(f"revoked token {record.id} ({record.role})")
+    record = TokenFile(settings_of(ctx.parent).tokens).revoke(token_id)
+    err(f"revoked token {record.id} ({record.role})")
+
+
+cli.add_command(ingest)
+cli.add_command(marc)
+cli.add_command(parse)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -346,15 +215,15 @@ def main(argv: list[str] | None = None) -> int:
         # Without standalone mode, click returns ctx.exit()'s code instead of raising it.
         code = cli.main(args=argv, prog_name="jinling", standalone_mode=False)
     except click.exceptions.Abort:
-        _err("jinling: aborted")
+        err("jinling: aborted")
         return 130
-    except click.ClickException as err:
-        _err(f"jinling: {err.format_message()} (see jinling --help)")
-        return err.exit_code
-    except click.exceptions.Exit as err:
-        return err.exit_code
-    except KNOWN_ERRORS as err:
-        _err(f"jinling: error: {_message(err)}")
+    except click.ClickException as problem:
+        err(f"jinling: {problem.format_message()} (see jinling --help)")
+        return problem.exit_code
+    except click.exceptions.Exit as stop:
+        return stop.exit_code
+    except KNOWN_ERRORS as problem:
+        err(f"jinling: error: {_message(problem)}")
         return 1
     return code if isinstance(code, int) else 0
 

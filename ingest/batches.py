@@ -16,19 +16,21 @@ from typing import Protocol
 
 from pyoxigraph import Literal, NamedNode
 
+from ingest.protocol import Issue
 from kg.vocab import BF, JL, RDFS, XSD, A
 from sparql import Store, queries
 from sparql.text import bind_rows, substitute
 
 
 class Converted(Protocol):
-    """What a source's converter returns for one record."""
+    """What a source's converter returns for one record (`ingest.protocol.Conversion`)."""
 
     key: str
     roots: tuple[NamedNode, ...]
     triples: list
     digest: str
     deleted: bool
+    issues: tuple[Issue, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,7 @@ class Encoded:
     digest: str
     deleted: bool
     ntriples: bytes
+    issues: tuple[Issue, ...] = ()
 
     @property
     def holder(self) -> NamedNode:
@@ -55,12 +58,13 @@ class Encoded:
 def encode(c: Converted) -> Encoded:
     """The record as N-Triples lines, with the digest on its holder's admin node."""
     if c.deleted:  # a deleted record leaves a tombstone, written when the batch commits
-        return Encoded(c.key, tuple(r.value for r in c.roots), c.digest, True, b"")
+        return Encoded(c.key, tuple(r.value for r in c.roots), c.digest, True, b"",
+                       tuple(c.issues))
     lines = [f"{s} {p} {o} .\n" for s, p, o in c.triples]
     admin = NamedNode(c.roots[-1].value + "#admin")
     lines.append(f"{admin} {JL.sourceDigest} {Literal(c.digest)} .\n")
     return Encoded(c.key, tuple(r.value for r in c.roots), c.digest, c.deleted,
-                   "".join(lines).encode())
+                   "".join(lines).encode(), tuple(c.issues))
 
 
 @dataclass

@@ -44,6 +44,7 @@ class IngestSummary:
     seconds: float = 0.0
     rejects_path: Path | None = None
     reasons: dict[str, int] = field(default_factory=dict)
+    issues: int = 0    # doubtful values reported in records that went in
 
     def line(self) -> str:
         w = self.written
@@ -52,8 +53,10 @@ class IngestSummary:
                 f"unchanged{f', {w.repeated} repeated' if w.repeated else ''}), "
                 f"{self.rejected} rejected; {w.quads} triples written in "
                 f"{self.seconds:.1f} s")
-        if self.rejects_path and self.rejected:
-            text += f"; rejects in {self.rejects_path}"
+        if self.issues:
+            text += f"; {self.issues} issues reported in kept records"
+        if self.rejects_path and (self.rejected or self.issues):
+            text += f"; see {self.rejects_path}"
         return text
 
     def reject_rate(self) -> float:
@@ -73,19 +76,27 @@ class RunOptions:
 
 
 class Rejects:
-    """The rejects file, opened on the first reject."""
+    """The rejects file (JSON lines), opened on the first line: records set aside, and the
+    issues of records that went in (``"kept": true``)."""
 
     def __init__(self, path: Path | None):
         self.path = path
         self._out: TextIO | None = None
 
     def write(self, rejected: Rejected) -> None:
+        self._line(rejected.as_json())
+
+    def issues(self, path: Path, record: Encoded, number: int) -> None:
+        for issue in record.issues:
+            self._line(issue.as_json(str(path), number))
+
+    def _line(self, entry: dict) -> None:
         if self.path is None:
             return
         if self._out is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._out = self.path.open("w", encoding="utf-8")
-        self._out.write(json.dumps(rejected.as_json(), ensure_ascii=False) + "\n")
+        self._out.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
     def close(self) -> None:
         if self._out is not None:
@@ -124,7 +135,7 @@ def ingest_streams(store: Store, minter: Minter,
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-writer") as writer:
         try:
             for path, items in streams:
-                run = _FileRun(store, graph, summary, rejects, writer, progress)
+                run = _FileRun(path, store, graph, summary, rejects, writer, progress)
                 run.consume(items, options.batch_size)
                 record_activity(store, minter, graph, path, sha256(path), run.started,
                                 run.summary, options)
@@ -145,9 +156,9 @@ def convert_file(path: Path, read: Callable[[Path], Iterator[Any]], convert: Con
 class _FileRun:
     """One file's batches: rejects written, batches committed in order, counts kept."""
 
-    def __init__(self, store: Store, graph: NamedNode, total: IngestSummary, rejects: Rejects,
-                 writer: ThreadPoolExecutor, progress: Progress | None):
-        self.store, self.graph, self.total = store, graph, total
+    def __init__(self, path: Path, store: Store, graph: NamedNode, total: IngestSummary,
+                 rejects: Rejects, writer: ThreadPoolExecutor, progress: Progress | None):
+        self.path, self.store, self.graph, self.total = path, store, graph, total
         self.rejects, self.writer, self.progress = rejects, writer, progress
         self.summary = IngestSummary()
         self.started = datetime.now(UTC)
@@ -172,6 +183,8 @@ class _FileRun:
             self.rejects.write(item)
         else:
             s.converted += 1
+            s.issues += len(item.issues)
+            self.rejects.issues(self.path, item, s.read)
             batch.append(item)
         if self.progress:
             self.progress(self.total.read + s.read, self.total.rejected + s.rejected)
@@ -204,6 +217,7 @@ def _merge(total: IngestSummary, part: IngestSummary) -> None:
     total.read += part.read
     total.converted += part.converted
     total.rejected += part.rejected
+    total.issues += part.issues
     total.written += part.written
     for reason, n in part.reasons.items():
         total.reasons[reason] = total.reasons.get(reason, 0) + n

@@ -8,11 +8,11 @@ from typing import Any
 
 from pyoxigraph import NamedNode
 
-from ingest.marc.convert import CONVERTER_VERSION, Conversion, convert
+from ingest.marc.convert import CONVERTER_VERSION, convert
 from ingest.marc.convert.context import Env
 from ingest.marc.readers import read_marc
 from ingest.marc.record import Record
-from ingest.protocol import Rejected
+from ingest.protocol import Conversion, Rejected
 from kg.iri import Minter
 from sparql import Store, queries
 
@@ -26,6 +26,16 @@ class MarcSource:
 
     name = "marc"
     version = CONVERTER_VERSION
+    unit = "records"
+    suffixes = (".mrc", ".iso", ".dat", ".marc", ".xml", ".mrx")
+
+    def files(self, path: Path) -> Iterator[Path]:
+        """The file itself, or a folder's MARC files (by suffix) in name order."""
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*")
+                              if p.is_file() and p.suffix.lower() in self.suffixes)
+        else:
+            yield path
 
     def reader(self, *, flavour: str = "auto", encoding: str | None = None
                ) -> Callable[[Path], Iterator[Record | Rejected]]:

@@ -38,6 +38,7 @@ class Conv:
     triples: list
     digest: str
     deleted: bool
+    issues: tuple = ()
 
 
 def convert(rec: Rec) -> Conv:

@@ -7,28 +7,15 @@ Rule functions are registered by the modules of this package, one per field rang
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from pyoxigraph import NamedNode
-
 from ingest.marc.convert import authority, cnmarc, marc21  # noqa: F401  (they register rules)
 from ingest.marc.convert.context import Context, Env, Triple, record_digest
 from ingest.marc.convert.rules import apply, mapping
 from ingest.marc.record import Record
+from ingest.protocol import Conversion
+
+__all__ = ["CONVERTER_VERSION", "Context", "Conversion", "Env", "Triple", "convert"]
 
 CONVERTER_VERSION = "jinling-marc/1"
-
-
-@dataclass(frozen=True, slots=True)
-class Conversion:
-    """What one record became."""
-
-    key: str
-    roots: tuple[NamedNode, ...]   # the nodes whose descriptions a new version replaces
-    triples: list[Triple]
-    digest: str
-    deleted: bool
-    unmapped: tuple[str, ...] = ()
 
 
 def convert(record: Record, env: Env) -> Conversion:

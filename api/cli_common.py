@@ -1,0 +1,44 @@
+"""What the ``jinling`` commands share: settings, store, minter, messages, progress bars."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+
+import click
+
+from kg.settings import Settings
+
+
+def settings_of(ctx: click.Context) -> Settings:
+    return ctx.find_root().obj
+
+
+def open_store(ctx: click.Context):
+    from kg.session import open_store as open_configured
+
+    return open_configured(settings_of(ctx), via_server=True)
+
+
+def minter_of(ctx: click.Context):
+    from kg.iri import Minter
+
+    return Minter(settings_of(ctx).base_iri)
+
+
+def err(message: str) -> None:
+    click.echo(message, err=True)
+
+
+@contextmanager
+def progress(unit: str):
+    """A progress bar on stderr (silent when stderr is not a terminal): ``update(n, rejected)``."""
+    from tqdm import tqdm
+
+    with tqdm(unit=f" {unit}", file=sys.stderr, mininterval=0.5, dynamic_ncols=True,
+              disable=None) as bar:
+        def update(n: int, rejected: int) -> None:
+            if n - bar.n >= 100 or n < 100:
+                bar.update(n - bar.n)
+                bar.set_postfix(rejected=rejected, refresh=False)
+        yield update
