@@ -22,6 +22,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ingest.headings import heading_key
+
+__all__ = ["has_cjk", "han_script", "heading_key", "match_key", "strip_isbd"]
+
 # Trailing ISBD separators (" /", " :", " ;", " =", ",", " .") that only join parts of a field.
 _TRAILING = re.compile(r"[\s\u3000]*(?:[/:;=,]|--)+[\s\u3000]*$|[\s\u3000]+\.$")
 _LEADING = re.compile(r"^[\s\u3000]*[/:;=,]+[\s\u3000]*")
@@ -33,7 +37,6 @@ _CJK = r"\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00
        r"\uf900-\ufaff\uff00-\uffef"
 _CJK_SPACE = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 _HAS_CJK = re.compile(rf"[{_CJK}]")
-_KEY_DROP = re.compile(r"[^\w\s-]|_")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -54,18 +57,6 @@ def match_key(value: str) -> str:
     text = unicodedata.normalize("NFKC", strip_isbd(value))
     text = _CJK_SPACE.sub("", text)
     return re.sub(r"(?<=[\u4e00-\u9fff])[.。·・]+(?=[\u4e00-\u9fff])", "", text)
-
-
-def heading_key(value: str) -> str:
-    """The normalised heading that agents and concepts are keyed and matched by.
-
-    Case-folded, NFKC, ISBD and other punctuation removed (hyphens kept for date ranges),
-    spaces collapsed, no spaces next to CJK characters.
-    """
-    text = unicodedata.normalize("NFKC", value).casefold()
-    text = _KEY_DROP.sub(" ", text)
-    text = " ".join(text.split())
-    return _CJK_SPACE.sub("", text)
 
 
 @lru_cache(maxsize=1)

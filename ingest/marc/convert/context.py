@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import Literal, NamedNode
 
+from ingest.headings import heading_digest, heading_entity
 from ingest.marc import scripts
 from ingest.marc.record import Field, Record
 from ingest.marc.text import heading_key, strip_isbd
@@ -200,7 +201,7 @@ class Context:
         key = heading_key(label)
         iri = (self.authority(kind, control) if control
                else self._authority_heading(keys or (key,))
-               or self.env.minter.entity(kind, "h" + _digest(key)))
+               or heading_entity(self.env.minter, kind, key))
         self.describe_once(iri, lambda: self._heading_triples(iri, label, key, types, extra))
         return iri
 
@@ -218,7 +219,7 @@ class Context:
         """A shared subject concept keyed by scheme and heading; ``extra`` as for `agent`."""
         key = heading_key(label)
         iri = (self.authority("concept", control) if control else
-               self.env.minter.entity("concept", "h" + _digest(scheme + "|" + key)))
+               self.env.minter.entity("concept", "h" + heading_digest(scheme + "|" + key)))
         self.describe_once(iri, lambda: self._heading_triples(
             iri, label, key, (SKOS.Concept, *types), extra))
         return iri
@@ -286,10 +287,6 @@ class Context:
         self.add(self.work, BF.hasInstance, self.instance)
         self.add(self.instance, BF.adminMetadata, self.admin)
         self.add(self.admin, A, BF.AdminMetadata)
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha1(text.encode()).hexdigest()[:16]
 
 
 def _occurrences(fields: list[Field]) -> dict[int, tuple[str, int]]:
