@@ -110,3 +110,16 @@ class Source(Protocol):
     def converter(self, minter: Any, source: str, context: dict[str, Any]
                   ) -> Callable[[Any], Conversion]:
         ...
+
+
+def one_record(read: Callable[[Path], Any]) -> Callable[[Path], Iterator[Any]]:
+    """A reader for formats whose files are one record each (a document, an interview): a file
+    that cannot be read is that record's reject, and the run goes on with the next file."""
+    def reader(path: Path) -> Iterator[Any]:
+        try:
+            yield read(path)
+        except IngestError as err:
+            err.source = err.source or str(path)
+            err.record = 1 if err.record is None else err.record
+            yield Rejected.of(err)
+    return reader

@@ -22,6 +22,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ingest.chinese import han_script
 from ingest.headings import heading_key
 
 __all__ = ["has_cjk", "han_script", "heading_key", "match_key", "strip_isbd"]
@@ -57,20 +58,3 @@ def match_key(value: str) -> str:
     text = unicodedata.normalize("NFKC", strip_isbd(value))
     text = _CJK_SPACE.sub("", text)
     return re.sub(r"(?<=[\u4e00-\u9fff])[.。·・]+(?=[\u4e00-\u9fff])", "", text)
-
-
-@lru_cache(maxsize=1)
-def _converters():
-    import opencc  # imported late: only records with Han characters need it
-
-    return opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
-
-
-def han_script(text: str) -> str | None:
-    """'Hant' when the text has traditional-only characters, 'Hans' simplified-only, else None."""
-    t2s, s2t = _converters()
-    if t2s.convert(text) != text:
-        return "Hant"
-    if s2t.convert(text) != text:
-        return "Hans"
-    return None

@@ -1,0 +1,41 @@
+"""Chinese text helpers that every source format shares: script detection, simplification.
+
+OpenCC is loaded on first use, once per process.
+
+>>> han_script("隨園詩話"), han_script("随园诗话"), han_script("金陵")
+('Hant', 'Hans', None)
+>>> simplified("金陵書局"), zh_tag("隨園詩話"), zh_tag("金陵")
+('金陵书局', 'zh-Hant', 'zh-Hans')
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+@lru_cache(maxsize=1)
+def _converters():
+    import opencc  # imported late: only records with Han characters need it
+
+    return opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
+
+
+def han_script(text: str) -> str | None:
+    """'Hant' when the text has traditional-only characters, 'Hans' simplified-only, else None."""
+    t2s, s2t = _converters()
+    if t2s.convert(text) != text:
+        return "Hant"
+    if s2t.convert(text) != text:
+        return "Hans"
+    return None
+
+
+def simplified(text: str) -> str:
+    """The text in simplified characters (OpenCC t2s): the form names are matched in."""
+    return _converters()[0].convert(text)
+
+
+def zh_tag(text: str) -> str:
+    """The BCP 47 tag of a Chinese string: zh-Hant when it has traditional-only characters,
+    else zh-Hans (text that is the same in both scripts is taken as simplified)."""
+    return "zh-Hant" if han_script(text) == "Hant" else "zh-Hans"

@@ -1,0 +1,75 @@
+"""Building a record's triples from term objects: the small helpers every converter shares.
+
+A converter collects its triples in a `Triples` and hands them to the run inside a
+`ingest.protocol.Conversion`. Values are pyoxigraph terms; empty values are skipped, so callers
+can pass optional fields straight through.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+
+from pyoxigraph import Literal, NamedNode
+
+from ingest.protocol import Triple
+from kg.vocab import XSD, A
+
+_DATE = (
+    (re.compile(r"^-?\d{4}$"), XSD.gYear),
+    (re.compile(r"^-?\d{4}-\d{2}$"), XSD.gYearMonth),
+    (re.compile(r"^-?\d{4}-\d{2}-\d{2}$"), XSD.date),
+)
+
+
+class Triples:
+    """A record's triples, in the order they were added."""
+
+    def __init__(self) -> None:
+        self.items: list[Triple] = []
+
+    def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
+        self.items.append((s, p, o))
+
+    def types(self, s: NamedNode, *classes: NamedNode) -> None:
+        for cls in classes:
+            self.items.append((s, A, cls))
+
+    def text(self, s: NamedNode, p: NamedNode, value: str | None,
+             language: str | None = None) -> None:
+        """A string value, language-tagged when ``language`` is given; blank values skipped."""
+        if value is not None and value.strip():
+            self.items.append((s, p, Literal(value.strip(), language=language)))
+
+    def integer(self, s: NamedNode, p: NamedNode, value: int | None) -> None:
+        if value is not None:
+            self.items.append((s, p, Literal(value)))
+
+    def decimal(self, s: NamedNode, p: NamedNode, value: float | None) -> None:
+        """Seconds and the like, written with at most three decimals."""
+        if value is not None:
+            self.items.append((s, p, Literal(f"{value:.3f}".rstrip("0").rstrip(".") or "0",
+                                             datatype=XSD.decimal)))
+
+    def date(self, s: NamedNode, p: NamedNode, value: str | None) -> None:
+        """A date as given: xsd:gYear, gYearMonth or date by its shape, else a plain string."""
+        if value is None or not str(value).strip():
+            return
+        value = str(value).strip()
+        datatype = next((dt for pattern, dt in _DATE if pattern.match(value)), None)
+        self.items.append((s, p, Literal(value, datatype=datatype) if datatype
+                           else Literal(value)))
+
+    def each(self, s: NamedNode, p: NamedNode, objects: Iterable[NamedNode]) -> None:
+        for o in objects:
+            self.items.append((s, p, o))
+
+
+def digest(*parts: object) -> str:
+    """A stable digest of a record's source and the converter version (SHA-1, hex)."""
+    h = hashlib.sha1()
+    for part in parts:
+        h.update(repr(part).encode())
+        h.update(b"\x00")
+    return h.hexdigest()
