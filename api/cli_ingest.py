@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from api.cli_common import err, minter_of, open_store, progress
+from api.cli_common import err, minter_of, open_store, progress, settings_of
 from ingest.registry import SOURCES
 from ingest.registry import source as source_kind
 from ingest.run import IngestSummary, RunOptions
@@ -122,7 +122,8 @@ def _ingest(ctx: click.Context, files: list[Path], options: RunOptions, reader_o
     minter.graph(options.graph)  # a bad graph name fails before anything is read
     store = open_store(ctx)
     try:
-        summary = _run(store, minter, files, options, in_worker, reader_options)
+        media = settings_of(ctx).media
+        summary = _run(store, minter, files, options, in_worker, reader_options, media)
         err(summary.line())
         _after_ingest(store, minter, options, summary, no_infer)
     finally:
@@ -134,7 +135,7 @@ def _ingest(ctx: click.Context, files: list[Path], options: RunOptions, reader_o
 
 
 def _run(store, minter, files: list[Path], options: RunOptions, in_worker: bool,
-         reader_options: dict) -> IngestSummary:
+         reader_options: dict, media: Path) -> IngestSummary:
     from ingest.run import ingest_files
     from ingest.workers import ingest_in_worker
 
@@ -143,7 +144,9 @@ def _run(store, minter, files: list[Path], options: RunOptions, in_worker: bool,
         if in_worker:
             return ingest_in_worker(store, minter, files, options.kind, reader_options, options,
                                     progress=bar)
-        convert = kind.converter(minter, options.source, kind.context(store))
+        # the media folder (page images …) is where the server will look for the files
+        context = {**kind.context(store), "media": str(media)}
+        convert = kind.converter(minter, options.source, context)
         return ingest_files(store, minter, files, kind.reader(**reader_options), convert,
                             options, progress=bar)
 

@@ -109,7 +109,7 @@ def agent(triples: Triples, minter: Minter, name: str, *, kind: str | None = Non
     key = heading_key(f"{name} {key_extra}".strip())
     iri = heading_entity(minter, kind, key)
     triples.add(iri, A, JL.Person if kind == "person" else JL.Organization)
-    triples.add(iri, RDFS.label, Literal(name, language=language))
+    triples.chinese(iri, RDFS.label, name, language)
     triples.add(iri, JL.headingKey, Literal(key))
     return iri
 
@@ -118,14 +118,14 @@ def concept(triples: Triples, minter: Minter, label: str, language: str | None) 
     """A keyword subject (a topic given as words, not from a thesaurus)."""
     iri = heading_entity(minter, "concept", "keyword|" + heading_key(label))
     triples.types(iri, SKOS.Concept)
-    triples.text(iri, SKOS.prefLabel, label, language)
+    triples.chinese(iri, SKOS.prefLabel, label, language)
     return iri
 
 
 def collection(triples: Triples, minter: Minter, label: str, language: str | None) -> NamedNode:
     iri = heading_entity(minter, "collection", heading_key(label))
     triples.types(iri, DCMITYPE.Collection)
-    triples.text(iri, RDFS.label, label, language)
+    triples.chinese(iri, RDFS.label, label, language)
     return iri
 
 
@@ -133,5 +133,5 @@ def place(triples: Triples, minter: Minter, label: str, language: str | None) ->
     """A place named in a record; the linking stage ties it to the knowledge base."""
     iri = heading_entity(minter, "place", heading_key(label))
     triples.types(iri, JL.Place)
-    triples.text(iri, RDFS.label, label, language)
+    triples.chinese(iri, RDFS.label, label, language)
     return iri

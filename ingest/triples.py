@@ -13,8 +13,9 @@ from collections.abc import Iterable
 
 from pyoxigraph import Literal, NamedNode
 
+from ingest.chinese import text_language
 from ingest.protocol import Triple
-from kg.vocab import XSD, A
+from kg.vocab import BF, XSD, A
 
 _DATE = (
     (re.compile(r"^-?\d{4}$"), XSD.gYear),
@@ -42,6 +43,12 @@ class Triples:
         if value is not None and value.strip():
             self.items.append((s, p, Literal(value.strip(), language=language)))
 
+    def chinese(self, s: NamedNode, p: NamedNode, value: str | None,
+                declared: str | None = None) -> None:
+        """A string tagged by `ingest.chinese.text_language`: its script for Chinese text."""
+        if value is not None and value.strip():
+            self.text(s, p, value, text_language(value.strip(), declared))
+
     def integer(self, s: NamedNode, p: NamedNode, value: int | None) -> None:
         if value is not None:
             self.items.append((s, p, Literal(value)))
@@ -60,6 +67,14 @@ class Triples:
         datatype = next((dt for pattern, dt in _DATE if pattern.match(value)), None)
         self.items.append((s, p, Literal(value, datatype=datatype) if datatype
                            else Literal(value)))
+
+    def admin(self, holder: NamedNode) -> NamedNode:
+        """The record's admin node, ``holder#admin``: where the run keeps the source digest by
+        which a re-ingest knows an unchanged record (`ingest.batches`)."""
+        node = NamedNode(holder.value + "#admin")
+        self.items.append((holder, BF.adminMetadata, node))
+        self.items.append((node, A, BF.AdminMetadata))
+        return node
 
     def each(self, s: NamedNode, p: NamedNode, objects: Iterable[NamedNode]) -> None:
         for o in objects:

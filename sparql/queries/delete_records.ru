@@ -1,8 +1,9 @@
 # Remove records' descriptions from a graph: roots, their items, and their '#' fragments.
 # in: ?g (the graph); ?root bound by VALUES rows (work, instance, authority entity)
 # out: nothing (an update)
-# Fragments are the '#' nodes of the roots and items, two levels deep. Shared entities (agents,
-# concepts) stay: other records point to them.
+# Fragments are the '#' nodes of the roots and items, two levels deep, linked from their owner
+# (a title, a note) or to it (a segment's jl:segmentOf, a paragraph in a section of the
+# instance). Shared entities (agents, concepts) stay: other records point to them.
 # Every branch binds ?root itself (no BIND of an outer variable): a group is evaluated on its
 # own, so a branch that left ?root unbound would match the whole graph.
 PREFIX bf: <http://id.loc.gov/ontologies/bibframe/>
@@ -14,6 +15,11 @@ WHERE {
     UNION { ?root bf:hasItem? ?owner . ?owner ?r1 ?s .
             FILTER(isIRI(?s) && STRSTARTS(STR(?s), CONCAT(STR(?owner), "#"))) }
     UNION { ?root bf:hasItem? ?owner . ?owner ?r1 ?f . ?f ?r2 ?s .
+            FILTER(isIRI(?f) && STRSTARTS(STR(?f), CONCAT(STR(?owner), "#"))
+                   && isIRI(?s) && STRSTARTS(STR(?s), CONCAT(STR(?owner), "#"))) }
+    UNION { ?root bf:hasItem? ?owner . ?s ?r1 ?owner .
+            FILTER(isIRI(?s) && STRSTARTS(STR(?s), CONCAT(STR(?owner), "#"))) }
+    UNION { ?root bf:hasItem? ?owner . ?f ?r1 ?owner . ?s ?r2 ?f .
             FILTER(isIRI(?f) && STRSTARTS(STR(?f), CONCAT(STR(?owner), "#"))
                    && isIRI(?s) && STRSTARTS(STR(?s), CONCAT(STR(?owner), "#"))) }
     ?s ?p ?o .
