@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     port: int = Field(8000, gt=0, lt=65536, description="Port the server listens on.")
     tokens: Path = Field(
         Path("var/tokens.json"), description="File of API token hashes, roles and scopes.")
+    media: Path = Field(
+        Path("var/media"), description="Folder of page images and other media files that the "
+        "IIIF Image API serves.")
 
     @field_validator("base_iri")
     @classmethod
