@@ -20,7 +20,10 @@ load: venv
 	$(BIN)/jinling load data/
 	$(BIN)/jinling ingest marc data/marc/jinling-authority.mrc --graph catalogue --no-infer
 	$(BIN)/jinling ingest marc data/marc/jinling-marc21.mrc data/marc/jinling-cnmarc.iso \
-	  --graph catalogue
+	  --graph catalogue --no-infer
+	$(BIN)/jinling ingest document data/documents --no-infer
+	$(BIN)/jinling ingest oral-history data/oral-history/interviews --no-infer
+	$(BIN)/jinling ingest ancient-book data/ancient-books
 
 serve: venv
 	$(BIN)/jinling serve
