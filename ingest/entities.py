@@ -67,7 +67,7 @@ def person_names(store: Store) -> list[dict[str, str | None]]:
     """Rows for `PersonIndex`, as plain data (a converter may run in another process)."""
     columns = ("name", "person", "birth", "death")
     rows = store.query(queries.load("kb_person_names"))
-    return [{c: (row[c].value if row[c] is not None else None) for c in columns}
+    return [{c: (row[c].value if row.get(c) is not None else None) for c in columns}
             for row in rows]
 
 
