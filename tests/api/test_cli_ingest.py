@@ -88,3 +88,54 @@ def test_cli_ingest_errors_are_one_line(env, args, fragment):
     assert result.returncode != 0
     assert fragment in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+SOURCE_SAMPLES = {  # every registered kind but MARC (above), with its sample in data/
+    "document": ROOT / "data" / "documents",
+    "ancient-book": ROOT / "data" / "ancient-books",
+    "oral-history": ROOT / "data" / "oral-history" / "interviews",
+}
+
+
+def test_every_registered_source_has_a_sample_and_a_test():
+    from ingest.registry import SOURCES
+
+    assert set(SOURCES) == {"marc", *SOURCE_SAMPLES}
+
+
+@pytest.mark.parametrize("kind", sorted(SOURCE_SAMPLES))
+def test_cli_ingest_a_sample_then_again_changes_nothing(kind, tmp_path):
+    env = jinling_env(tmp_path, JINLING_MEDIA=tmp_path / "media")
+    rejects = tmp_path / "rejects.jsonl"
+    first = jinling(env, "ingest", kind, str(SOURCE_SAMPLES[kind]), "--rejects", str(rejects),
+                    "--no-infer")
+    assert " 0 rejected" in first.stderr and "0 unchanged" in first.stderr
+    assert not rejects.exists()  # the samples are clean: nothing set aside, nothing reported
+    again = jinling(env, "ingest", kind, str(SOURCE_SAMPLES[kind]), "--no-infer")
+    assert "(0 new, 0 replaced, 0 deleted," in again.stderr
+    activities = jinling(env, "query", "SELECT (COUNT(?a) AS ?n) WHERE { ?a "
+                         "<https://kg.jllib.cn/ontology#sourceRecord> ?f }").stdout
+    assert activities.splitlines()[1] != "0"
+
+
+def test_cli_ingest_of_a_folder_without_inputs_says_so(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = jinling(jinling_env(tmp_path), "ingest", "document", str(tmp_path / "empty"),
+                     check=False)
+    assert result.returncode == 2
+    assert "holds no document input files" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cli_parse_edition_prints_one_json_object():
+    result = jinling(jinling_env(Path("/nonexistent")), "parse", "edition", "清光緒十年金陵書局刻本")
+    assert json.loads(result.stdout) == {
+        "dynasty": "清", "reign": "光绪", "year_of_reign": 10, "start": 1884, "end": 1884,
+        "edition_type": "刻本", "publisher": "金陵书局"}
+    assert result.stderr == ""
+
+
+def test_cli_parse_edition_reports_an_ambiguous_era_on_stderr():
+    result = jinling(jinling_env(Path("/nonexistent")), "parse", "edition", "建武刻本")
+    parsed = json.loads(result.stdout)
+    assert (parsed["reign"], parsed["dynasty"], parsed["start"]) == ("建武", None, None)
+    assert "ambiguous" in result.stderr and "南齐" in result.stderr
