@@ -11,40 +11,22 @@ import shutil
 from pathlib import Path
 
 import pytest
+from ingest_support import MINTER, ingest_kind, rows
 
 from ingest.ancient_book.sheet import read_sheet
 from ingest.errors import SourceUnreadable
 from ingest.protocol import Rejected
-from ingest.registry import source
-from ingest.run import RunOptions, ingest_files
-from kg.iri import Minter
 from kg.loading import load_files, plan
 from sparql.embedded import EmbeddedStore
 
 ROOT = Path(__file__).resolve().parents[3]
 SAMPLE = ROOT / "data" / "ancient-books"
 BASE = "https://kg.jllib.cn/"
-MINTER = Minter(BASE)
-PREFIXES = """PREFIX jl: <https://kg.jllib.cn/ontology#>
-PREFIX bf: <http://id.loc.gov/ontologies/bibframe/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-"""
 BOOK = BASE + "instances/ancient-books/320100-0000-0000001"
 
 
 def ingest(store, paths, tmp_path):
-    kind = source("ancient-book")
-    options = RunOptions(graph="ancient-books", source="ancient-books", kind="ancient-book",
-                         rejects=tmp_path / "rejects.jsonl", version=kind.version)
-    files = [f for p in paths for f in kind.files(p)]
-    context = {**kind.context(store), "media": str(tmp_path / "media")}
-    convert = kind.converter(MINTER, "ancient-books", context)
-    return ingest_files(store, MINTER, files, kind.reader(), convert, options)
-
-
-def rows(store, query):
-    return [{k: r[k].value for k in r.keys()} for r in store.query(PREFIXES + query)]
+    return ingest_kind(store, "ancient-book", paths, tmp_path, "ancient-books")
 
 
 def report(tmp_path):

@@ -9,38 +9,20 @@ import shutil
 from pathlib import Path
 
 import pytest
+from ingest_support import ingest_kind, rows
 
-from ingest.registry import source
-from ingest.run import RunOptions, ingest_files
-from kg.iri import Minter
 from sparql.embedded import EmbeddedStore
 
 ROOT = Path(__file__).resolve().parents[3]
 SAMPLE = ROOT / "data" / "documents"
 PLAN = next((p for p in (ROOT.parent / "shared" / "corpus" / "documents",
                          Path("/work/shared/corpus/documents")) if p.is_dir()), None)
-MINTER = Minter("https://kg.jllib.cn/")
-PREFIXES = """PREFIX jl: <https://kg.jllib.cn/ontology#>
-PREFIX bf: <http://id.loc.gov/ontologies/bibframe/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-"""
 WORK = "https://kg.jllib.cn/works/documents/ming-xiaoling"
 INSTANCE = "https://kg.jllib.cn/instances/documents/ming-xiaoling"
 
 
 def ingest(store, paths, tmp_path):
-    kind = source("document")
-    options = RunOptions(graph="documents", source="documents", kind="document",
-                         rejects=tmp_path / "rejects.jsonl", version=kind.version)
-    files = [f for p in paths for f in kind.files(p)]
-    convert = kind.converter(MINTER, "documents", kind.context(store))
-    return ingest_files(store, MINTER, files, kind.reader(), convert, options)
-
-
-def rows(store, query):
-    return [{k: r[k].value for k in r.keys()} for r in store.query(PREFIXES + query)]
+    return ingest_kind(store, "document", paths, tmp_path, "documents")
 
 
 @pytest.fixture

@@ -9,35 +9,17 @@ import shutil
 from pathlib import Path
 
 import pytest
+from ingest_support import ingest_kind, rows
 
-from ingest.registry import source
-from ingest.run import RunOptions, ingest_files
-from kg.iri import Minter
 from sparql.embedded import EmbeddedStore
 
 ROOT = Path(__file__).resolve().parents[3]
 SAMPLE = ROOT / "data" / "oral-history" / "interviews"
 CASES = Path(__file__).with_name("cases")
-MINTER = Minter("https://kg.jllib.cn/")
-PREFIXES = """PREFIX jl: <https://kg.jllib.cn/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX schema: <https://schema.org/>
-"""
 
 
 def ingest(store, paths, tmp_path):
-    kind = source("oral-history")
-    options = RunOptions(graph="oral-history", source="oral-history", kind="oral-history",
-                         rejects=tmp_path / "rejects.jsonl", version=kind.version)
-    files = [f for p in paths for f in kind.files(p)]
-    convert = kind.converter(MINTER, "oral-history", kind.context(store))
-    return ingest_files(store, MINTER, files, kind.reader(), convert, options)
-
-
-def rows(store, query, **bindings):
-    return [{k: r[k].value for k in r.keys() if r[k] is not None}
-            for r in store.query(PREFIXES + query, bindings or None)]
+    return ingest_kind(store, "oral-history", paths, tmp_path, "oral-history")
 
 
 @pytest.fixture
