@@ -48,6 +48,7 @@ class Encoded:
     deleted: bool
     ntriples: bytes
     issues: tuple[Issue, ...] = ()
+    record: int | None = None      # the record's number in its file, for the report
 
     @property
     def holder(self) -> NamedNode:
@@ -55,16 +56,16 @@ class Encoded:
         return NamedNode(self.roots[-1])
 
 
-def encode(c: Converted) -> Encoded:
+def encode(c: Converted, record: int | None = None) -> Encoded:
     """The record as N-Triples lines, with the digest on its holder's admin node."""
     if c.deleted:  # a deleted record leaves a tombstone, written when the batch commits
         return Encoded(c.key, tuple(r.value for r in c.roots), c.digest, True, b"",
-                       tuple(c.issues))
+                       tuple(c.issues), record)
     lines = [f"{s} {p} {o} .\n" for s, p, o in c.triples]
     admin = NamedNode(c.roots[-1].value + "#admin")
     lines.append(f"{admin} {JL.sourceDigest} {Literal(c.digest)} .\n")
     return Encoded(c.key, tuple(r.value for r in c.roots), c.digest, c.deleted,
-                   "".join(lines).encode(), tuple(c.issues))
+                   "".join(lines).encode(), tuple(c.issues), record)
 
 
 @dataclass

@@ -184,7 +184,7 @@ class _FileRun:
         else:
             s.converted += 1
             s.issues += len(item.issues)
-            self.rejects.issues(self.path, item, s.read)
+            self.rejects.issues(self.path, item, item.record or s.read)
             batch.append(item)
         if self.progress:
             self.progress(self.total.read + s.read, self.total.rejected + s.rejected)
@@ -200,7 +200,7 @@ class _FileRun:
 
 def _convert_one(item: Any, convert: Convert, path: Path) -> Encoded | Rejected:
     try:
-        return encode(convert(item))
+        return encode(convert(item), getattr(item, "number", None))
     except IngestError as err:
         err.source = err.source or str(path)
         err.record = err.record if err.record is not None else getattr(item, "number", None)

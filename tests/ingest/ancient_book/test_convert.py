@@ -175,4 +175,4 @@ def test_a_row_without_a_title_is_set_aside_and_a_bad_census_number_reported(sto
     assert (summary.converted, summary.rejected, summary.issues) == (1, 1, 1)
     kept = [r for r in report(tmp_path) if r["kept"]]
     assert [(r["reason"], r["field"], r["record"]) for r in kept] == [
-        ("census-number", "普查编号", 2)]
+        ("census-number", "普查编号", 3)]  # the sheet's line: the header is line 1
