@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import problems
-from api.routes import graphs, home, iiif, ontology, resources, sparql
+from api.routes import graphs, home, iiif, network, ontology, resources, sparql
 from api.state import AppState
 from kg.auth import TokenFile
 from kg.iri import Minter
@@ -39,6 +39,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
     app.state.jinling = AppState(settings, store, Minter(settings.base_iri),
                                  tokens or TokenFile(settings.tokens))
     problems.install(app)
-    for module in (home, sparql, graphs, ontology, iiif, resources):  # resources last: catch-all
+    # resources last: it answers every other path under the base
+    for module in (home, sparql, graphs, ontology, iiif, network, resources):
         app.include_router(module.router)
     return app

@@ -7,7 +7,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from kg.errors import AuthError, InvalidGraphName
+from kg.analytics import NotInNetwork
+from kg.errors import AuthError, InvalidGraphName, KgError
 from sparql.errors import (
     EndpointError,
     EndpointUnreachable,
@@ -31,6 +32,7 @@ STATUS: list[tuple[type[Exception], int, str]] = [
     (InvalidGraphName, 400, "Invalid graph name"),
     (UnsupportedFormat, 415, "Unsupported format"),
     (GraphNotFound, 404, "No such graph"),
+    (NotInNetwork, 404, "Not in the network"),
     (QueryTimeout, 503, "Query timed out"),
     (ResultLimitExceeded, 413, "Too many results"),
     (StoreLocked, 503, "Store unavailable"),
@@ -87,7 +89,7 @@ def install(app: FastAPI) -> None:
         detail = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in err.errors())
         return problem_response(422, "Invalid request", detail, request.url.path)
 
-    for cls in (Problem, AuthError, StoreError, InvalidGraphName):
+    for cls in (Problem, AuthError, StoreError, KgError):
         app.add_exception_handler(cls, on_error)
     app.add_exception_handler(HTTPException, on_http)
     app.add_exception_handler(RequestValidationError, on_validation)
