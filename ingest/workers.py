@@ -22,7 +22,9 @@ from ingest.run import IngestSummary, Progress, RunOptions, convert_file, ingest
 from kg.iri import Minter
 from sparql import Store
 
-_QUEUED_BATCHES = 4
+# The conversion process outruns the writer (about 2,300 against 1,000 records/s), so a short
+# queue keeps the writer busy as well as a long one, and each queued batch costs its bytes.
+_QUEUED_BATCHES = 2
 _END = "end"
 
 
