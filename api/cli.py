@@ -10,6 +10,7 @@ from pyoxigraph import Literal, NamedNode
 
 from api.cli_common import err, minter_of, open_store, settings_of
 from api.cli_ingest import ingest, marc, parse
+from api.cli_link import link
 from api.cli_network import network
 from kg.auth import Role, TokenFile
 from kg.errors import KgError
@@ -208,6 +209,7 @@ def token_revoke(ctx: click.Context, token_id: str) -> None:
 cli.add_command(ingest)
 cli.add_command(marc)
 cli.add_command(parse)
+cli.add_command(link)
 cli.add_command(network)
 
 

@@ -1,0 +1,145 @@
+"""The linker's spaCy components and tokenizer, registered by importing this module.
+
+Each component reads and writes Doc extensions (``doc._.jl_*``); offsets are character
+offsets, which with the character tokenizer are also token indices.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import registry
+
+from kg.linking.affixes import extend
+from kg.linking.dates import document_years
+from kg.linking.disambiguate import Disambiguator
+from kg.linking.model import Proposal
+from kg.linking.normalize import normalise
+from kg.linking.resolve import resolve
+from kg.linking.singles import SingleNames
+
+
+class CharTokenizer:
+    """One token per character, no whitespace attached: ``doc.text`` is the text as given."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        doc = Doc(self.vocab, words=list(text), spaces=[False] * len(text))
+        doc._.jl_text = text  # doc.text walks every token: components read this instead
+        return doc
+
+    def to_bytes(self, **_: object) -> bytes:
+        return b""
+
+    def from_bytes(self, _data: bytes, **__: object) -> CharTokenizer:
+        return self
+
+    def to_disk(self, _path, **__: object) -> None:
+        return None
+
+    def from_disk(self, _path, **__: object) -> CharTokenizer:
+        return self
+
+
+@registry.tokenizers("jinling.char_tokenizer.v1")
+def create_char_tokenizer():
+    """One token per character (see `CharTokenizer`)."""
+    def make(nlp: Language) -> CharTokenizer:
+        return CharTokenizer(nlp.vocab)
+    return make
+
+
+class _NeedsGazetteer:
+    gazetteer = None
+
+    def set_gazetteer(self, gazetteer) -> None:
+        """Give the component the KB's compiled gazetteer (before the first call)."""
+        self.gazetteer = gazetteer
+
+
+@Language.factory("jinling_normalizer", assigns=["doc._.jl_norm"], requires=["doc._.jl_text"])
+def make_normalizer(nlp: Language, name: str):
+    """Simplified, half-width copy of the text, offsets kept (`kg.linking.normalize`)."""
+    def normalizer(doc: Doc) -> Doc:
+        doc._.jl_norm = normalise(doc._.jl_text)
+        return doc
+    return normalizer
+
+
+class GazetteerMatcher(_NeedsGazetteer):
+    """Every KB name in the normalised text, and the one-character names in their contexts."""
+
+    def __init__(self):
+        self.singles = SingleNames()
+
+    def __call__(self, doc: Doc) -> Doc:
+        gaz, norm = self.gazetteer, doc._.jl_norm
+        senses = gaz.senses
+        found = [Proposal(s, e, None, senses[n]) for s, e, n in gaz.find(norm)]
+        found += self.singles.find(norm, gaz, found)
+        found += extend(norm, found, gaz)
+        doc._.jl_gazetteer = gaz
+        doc._.jl_proposals = found
+        return doc
+
+
+@Language.factory("jinling_gazetteer", assigns=["doc._.jl_proposals", "doc._.jl_gazetteer"])
+def make_gazetteer(nlp: Language, name: str):
+    """KB names found by the character automaton (`kg.linking.gazetteer`)."""
+    return GazetteerMatcher()
+
+
+class Recognizers(_NeedsGazetteer):
+    """Runs the configured recognisers in name order; each adds proposals."""
+
+    def __init__(self, recognizers: dict):
+        self.recognizers = [recognizers[key] for key in sorted(recognizers)]
+
+    def set_gazetteer(self, gazetteer) -> None:
+        self.gazetteer = gazetteer
+        for recognizer in self.recognizers:
+            if hasattr(recognizer, "set_gazetteer"):
+                recognizer.set_gazetteer(gazetteer)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = doc._.jl_proposals
+        for recognizer in self.recognizers:
+            found.extend(recognizer(doc._.jl_norm, found))
+        return doc
+
+
+@Language.factory("jinling_recognizers", assigns=["doc._.jl_proposals"],
+                  default_config={"recognizers": {}})
+def make_recognizers(nlp: Language, name: str, recognizers: dict):
+    """Names the KB does not know, by the rules of the configured recognisers."""
+    return Recognizers(recognizers)
+
+
+@Language.factory("jinling_dates", assigns=["doc._.jl_years"])
+def make_dates(nlp: Language, name: str):
+    """The years the text speaks of: dates, reign-era years (`kg.linking.dates`)."""
+    def dates(doc: Doc) -> Doc:
+        doc._.jl_years = document_years(doc._.jl_norm, doc._.jl_proposals, doc._.jl_gazetteer)
+        return doc
+    return dates
+
+
+@Language.factory("jinling_resolver", assigns=["doc._.jl_proposals"])
+def make_resolver(nlp: Language, name: str):
+    """One proposal per stretch of text: longest first, KB before rules (`kg.linking.resolve`)."""
+    def resolver(doc: Doc) -> Doc:
+        doc._.jl_proposals = resolve(doc._.jl_proposals, len(doc),
+                                     doc._.jl_gazetteer)
+        return doc
+    return resolver
+
+
+@Language.factory("jinling_disambiguator", assigns=["doc._.jl_mentions", "doc.ents"],
+                  default_config={"weights": {}, "calibration": "calibration",
+                                  "threshold": 0.5, "set_ents": True})
+def make_disambiguator(nlp: Language, name: str, weights: dict, calibration: str,
+                       threshold: float, set_ents: bool):
+    """An entity (or none) and a confidence per proposal (`kg.linking.disambiguate`)."""
+    return Disambiguator(weights, calibration, threshold, set_ents)

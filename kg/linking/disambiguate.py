@@ -1,0 +1,189 @@
+"""Choosing the entity of each proposal, and how sure the linker is.
+
+Every KB sense of a proposal is scored on five features, weighted by the config:
+
+- ``prior``: what the kind of name says alone (a preferred label more than an art name);
+- ``type``: the sense's type agrees with the type the text's evidence gave (先生 → PERSON);
+- ``period``: the share of the document's dated evidence (`kg.linking.dates`, and the spans of
+  its unambiguous period mentions) that falls within the sense's years, 0.5 when either side
+  has none;
+- ``context``: how many of the sense's KB neighbours the document also names (明孝陵 beside
+  朱元璋), up to two;
+- ``prominence``: its number of names and links, relative to the KB's best-known entity;
+- ``class``: a bonus by the entity's class when senses compete (class_priors.tsv: a dynasty
+  before a place named after it).
+
+A place reached only by an alternative label loses to a time-scoped name of it that bears the
+name as its own (`historical_names`). The best sense wins; its confidence is the probability
+that the calibrated model of `kg.linking.confidence` gives it (``calibration`` names the
+weights table). A name the KB does not know is scored by the same model from its rule and the
+rule's strength. Mentions below the threshold are left out, and so is a person's title right
+before the person's name (`drop_titles`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+
+from spacy.tokens import Doc
+
+from kg.linking.confidence import kb_features, probability, rule_features
+from kg.linking.confidence import weights as confidence_weights
+from kg.linking.gazetteer import Gazetteer
+from kg.linking.kb import Entity
+from kg.linking.model import Mention, Proposal
+from kg.linking.tables import number, table
+
+FEATURES = ("prior", "type", "period", "context", "prominence", "class")
+
+
+@cache
+def class_priors() -> dict[str, float]:
+    """Entity class -> its bonus when senses compete (class_priors.tsv)."""
+    return {r["class"]: number(r, "prior", "class_priors") for r in table("class_priors")}
+
+
+def candidate_key(name: str, type_: str) -> str:
+    """The stable key of a candidate entity: a digest of its normalised name and type.
+
+    >>> candidate_key("焦翔", "PERSON") == candidate_key("焦翔", "PERSON")
+    True
+    """
+    return hashlib.sha1(f"{type_}\t{name}".encode()).hexdigest()[:16]
+
+
+def period_fit(entity: Entity, years: list[tuple[int, int, float]], margin: int = 0) -> float:
+    """The weighted share of the dated evidence within the entity's years (0.5: no evidence).
+
+    >>> e = Entity("e", "PLACE", "PlaceName", "建康", 313, 589)
+    >>> period_fit(e, [(500, 500, 1.0), (1912, 1912, 1.0)]), period_fit(e, [])
+    (0.5, 0.5)
+    """
+    if not years or (entity.start is None and entity.end is None):
+        return 0.5
+    first = entity.start if entity.start is not None else entity.end - 80
+    last = entity.end if entity.end is not None else 10_000
+    inside = sum(w for a, b, w in years if a <= last + margin and b >= first - margin)
+    return inside / sum(w for _, _, w in years)
+
+
+def drop_titles(mentions: list[Mention]) -> list[Mention]:
+    """Leave out a person's title right before the person's name (东王 in 东王杨秀清): both
+    link to the same person, and the name is the mention."""
+    return [m for m, after in zip(mentions, [*mentions[1:], None], strict=False)
+            if not (after is not None and m.entity and m.type == "PERSON"
+                    and after.start == m.end and after.entity == m.entity)]
+
+
+def historical_names(senses, entities) -> tuple:
+    """The senses without a place that the name only reaches as an alternative label when a
+    time-scoped name of that place (jl:PlaceName) has it as its own: 金陵 is the PlaceName
+    金陵, not 南京 by its altLabel (historical names link to the KB's place names)."""
+    named = {entities[n.entity].place for n in senses if entities[n.entity].cls == "PlaceName"}
+    kept = tuple(n for n in senses if not (n.kind != "pref" and entities[n.entity].iri in named))
+    return kept or senses
+
+
+class Disambiguator:
+    """The ``jinling_disambiguator`` component."""
+
+    def __init__(self, weights: dict, calibration: str, threshold: float, set_ents: bool):
+        self.weights = {name: float(weights.get(name, 0.0)) for name in FEATURES}
+        self.model = confidence_weights(calibration)
+        self.threshold = threshold
+        self.set_ents = set_ents
+        self.gazetteer: Gazetteer | None = None
+        self.top = 1.0
+
+    def set_gazetteer(self, gazetteer: Gazetteer) -> None:
+        """Give the component the KB's compiled gazetteer (before the first call)."""
+        self.gazetteer = gazetteer
+        self.top = max((e.prominence for e in gazetteer.entities), default=1.0) or 1.0
+
+    def __call__(self, doc: Doc) -> Doc:
+        proposals: list[Proposal] = doc._.jl_proposals
+        years = list(doc._.jl_years or []) + self._period_evidence(proposals)
+        context = self._context(proposals)
+        mentions, text = [], doc._.jl_text
+        for p in proposals:
+            mention = self.mention(text, doc._.jl_norm, p, years, context)
+            if mention is not None and mention.score >= self.threshold:
+                mentions.append(mention)
+        mentions = drop_titles(mentions)
+        doc._.jl_mentions = mentions
+        if self.set_ents:
+            doc.ents = [doc.char_span(m.start, m.end, label=m.type, kb_id=m.entity or "")
+                        for m in mentions]
+        return doc
+
+    def _period_evidence(self, proposals: list[Proposal]) -> list[tuple[int, int, float]]:
+        """Spans of the periods the text names unambiguously (明代, 洪武), at half weight."""
+        found = []
+        for p in proposals:
+            entities = {n.entity for n in p.senses}
+            if len(entities) == 1:
+                e = self.gazetteer.entities[entities.pop()]
+                if e.type == "PERIOD" and e.start is not None and e.end is not None:
+                    found.append((e.start, e.end, 0.5))
+        return found
+
+    def _context(self, proposals: list[Proposal]) -> dict[str, int]:
+        """Entity IRI -> number of proposals that may name it (or a name of it)."""
+        seen: dict[str, int] = {}
+        for p in proposals:
+            for iri in {self._iri_and_place(n.entity) for n in p.senses}:
+                for one in iri:
+                    seen[one] = seen.get(one, 0) + 1
+        return seen
+
+    def _iri_and_place(self, at: int) -> tuple[str, ...]:
+        e = self.gazetteer.entities[at]
+        return (e.iri, e.place) if e.place else (e.iri,)
+
+    def own(self, p: Proposal) -> set[str]:
+        """The IRIs a proposal itself puts in the context (not evidence for itself)."""
+        return {iri for n in p.senses for iri in self._iri_and_place(n.entity)}
+
+    def features(self, p: Proposal, e: Entity, prior: float, years, context,
+                 own: set[str] = frozenset()) -> dict[str, float]:
+        """The feature values of one sense; ``own``: the IRIs the proposal itself adds."""
+        support = sum(1 for iri in e.related if context.get(iri, 0) > (iri in own))
+        return {"prior": prior,
+                "type": 1.0 if p.type is None or p.type == e.type else 0.0,
+                "period": period_fit(e, years),
+                "context": min(support, 2) / 2,
+                "prominence": e.prominence / self.top,
+                "class": class_priors().get(e.cls, 0.0)}
+
+    def score(self, values: dict[str, float]) -> float:
+        return sum(self.weights[k] * values[k] for k in FEATURES)
+
+    def mention(self, text: str, norm: str, p: Proposal, years, context) -> Mention | None:
+        """The mention a proposal makes, or None when no sense fits its type."""
+        if not p.senses:
+            return self._unknown(text, norm, p)
+        gaz = self.gazetteer
+        scored, own = [], self.own(p)
+        for n in historical_names(p.senses, gaz.entities):
+            values = self.features(p, gaz.entities[n.entity], n.prior, years, context, own)
+            scored.append((self.score(values), n.entity, n, values))
+        scored.sort(key=lambda s: (-s[0], s[1]))
+        best, at, name, values = scored[0]
+        entity = gaz.entities[at]
+        if p.type is not None and entity.type != p.type:
+            return self._unknown(text, norm, p)
+        margin = best - scored[1][0] if len(scored) > 1 else 3.0
+        found = kb_features(norm, p, entity, name, values, margin, gaz)
+        return Mention(p.start, p.end, text[p.start:p.end], entity.type, entity.iri,
+                       entity.label, round(probability(found, self.model), 4), None, p.origin,
+                       found)
+
+    def _unknown(self, text: str, norm: str, p: Proposal) -> Mention | None:
+        if p.type is None:
+            return None
+        name = norm[p.start:p.end]
+        found = rule_features(p)
+        return Mention(p.start, p.end, text[p.start:p.end], p.type, None, None,
+                       round(probability(found, self.model), 4), candidate_key(name, p.type),
+                       p.origin, found)

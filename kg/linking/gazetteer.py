@@ -1,0 +1,116 @@
+"""The gazetteer: every KB name in one character-level automaton, independent of segmentation.
+
+Names are matched in the normalised text (simplified, half-width) with an Aho-Corasick
+automaton (pyahocorasick), so a name is found wherever its characters stand, whatever a word
+segmenter would have made of them. Every match is reported, overlapping ones too; choosing
+among overlaps is the resolver's job. One-character names (明, 清, 宁) are kept apart: they
+count only in the contexts of kg/linking/tables/single_contexts.tsv.
+
+Aliases of a period that are another of its names with a period before it (明永乐, 北宋建隆)
+or a generic ending after it (民国时期; name_tails.tsv) are left out: the text's 明永乐 is two
+mentions, 明 and 永乐, and 民国时期 is 民国. Each name's commonness as an everyday word
+(`kg.linking.lexicon`) is kept for the disambiguator.
+
+>>> from kg.linking.kb import Entity, KnowledgeBase, Name
+>>> kb = KnowledgeBase([Entity("e:1", "PLACE", "Place", "秦淮河"),
+...                     Entity("e:2", "PERIOD", "Dynasty", "明")],
+...                    [Name("秦淮河", 0, "pref", 1.0), Name("秦淮", 0, "alt", 0.85),
+...                     Name("明", 1, "pref", 1.0)])
+>>> gaz = Gazetteer(kb)
+>>> [(s, e, gaz.texts[n]) for s, e, n in gaz.find("沿着秦淮河走")]
+[(2, 4, '秦淮'), (2, 5, '秦淮河')]
+>>> gaz.singles["明"][0].entity
+1
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import cache
+
+from kg.linking.kb import Entity, KnowledgeBase, Name
+from kg.linking.lexicon import commonness, everyday_words
+from kg.linking.tables import column
+
+
+@cache
+def _tails() -> tuple[str, ...]:
+    return tuple(column("name_tails", "tail"))
+
+
+def compounds(kb: KnowledgeBase) -> set[tuple[str, int]]:
+    """(name, entity) pairs of a period that are another name of it with a period's name
+    before it (明永乐) or a generic ending after it (民国时期)."""
+    by_entity: dict[int, set[str]] = defaultdict(set)
+    for name in kb.names:
+        by_entity[name.entity].add(name.text)
+    periods = {n.text for n in kb.names if kb.entities[n.entity].type == "PERIOD"}
+    dropped = set()
+    for entity, texts in by_entity.items():
+        if kb.entities[entity].type != "PERIOD":
+            continue
+        for text in texts:
+            if any(text == other + tail for other in texts for tail in _tails()) or any(
+                    len(other) >= 2 and text.endswith(other) and text[:-len(other)] in periods
+                    for other in texts if other != text):
+                dropped.add((text, entity))
+    return dropped
+
+
+def _automaton():
+    try:
+        import ahocorasick
+    except ImportError as err:  # pragma: no cover - depends on the environment
+        raise ImportError("the entity linker needs pyahocorasick: "
+                          ".venv/bin/pip install 'pyahocorasick>=2.1'") from err
+    return ahocorasick.Automaton()
+
+
+class Gazetteer:
+    """KB entities, their names by normalised text, and the automaton over the names."""
+
+    def __init__(self, kb: KnowledgeBase, *, min_length: int = 2):
+        self.entities: list[Entity] = kb.entities
+        self.index: dict[str, int] = kb.index()
+        by_text: dict[str, list[Name]] = defaultdict(list)
+        dropped = compounds(kb)
+        for name in kb.names:
+            if (name.text, name.entity) not in dropped:
+                by_text[name.text].append(name)
+        self.common: dict[str, float] = commonness(by_text)
+        self.words: frozenset[str] = everyday_words()
+        self.texts: list[str] = []
+        self.senses: list[tuple[Name, ...]] = []
+        self.singles: dict[str, tuple[Name, ...]] = {}
+        self.automaton = _automaton()
+        for text in sorted(by_text):
+            senses = tuple(sorted(by_text[text], key=lambda n: (-n.prior, n.entity)))
+            if len(text) < min_length:
+                self.singles[text] = senses
+                continue
+            self.automaton.add_word(text, len(self.texts))
+            self.texts.append(text)
+            self.senses.append(senses)
+        if self.texts:
+            self.automaton.make_automaton()
+
+    def find(self, norm: str) -> list[tuple[int, int, int]]:
+        """Every match in the normalised text: (start, end, name number), by start."""
+        if not self.texts:
+            return []
+        texts = self.texts
+        found = [(last + 1 - len(texts[n]), last + 1, n) for last, n in self.automaton.iter(norm)]
+        found.sort()
+        return found
+
+    def entity(self, iri: str) -> Entity | None:
+        """The entity with this IRI, or None."""
+        at = self.index.get(iri)
+        return None if at is None else self.entities[at]
+
+    def lookup(self, text: str) -> tuple[Name, ...]:
+        """The senses of a normalised name (any length), or ()."""
+        if text in self.singles:
+            return self.singles[text]
+        at = self.automaton.get(text, None) if self.texts else None
+        return () if at is None else self.senses[at]

@@ -1,0 +1,75 @@
+"""How ordinary a KB name is as a word: jieba's dictionary as a list of everyday Chinese words.
+
+jieba ships a dictionary of about 350,000 words with a frequency and a part of speech each. A KB
+name that is there as a common noun, verb, adjective or numeral (文化, 千里, 始建, 广大) is
+usually that word in running text, not the name (a courtesy name, a reign era); a name tagged as
+a person, place, organisation, other proper noun or time word (南京, 李白, 六朝) is not. The
+disambiguator reads the log frequency of the common ones as a feature. Only the dictionary
+file is read (no segmentation, no model); without jieba every name counts as uncommon.
+
+>>> commonness(["文化", "南京", "没有这个词的名字"])["文化"] > 5
+True
+>>> "南京" in commonness(["南京"])
+False
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+from kg.linking.tables import column
+
+# jieba's part-of-speech tags of proper nouns and time words: names, not everyday words
+PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "t"})
+
+
+@cache
+def _dictionary() -> Path | None:
+    try:
+        import jieba
+    except ImportError:
+        return None
+    path = Path(jieba.__file__).with_name("dict.txt")
+    return path if path.is_file() else None
+
+
+@cache
+def _extra() -> dict[str, float]:
+    return {w: 8.0 for w in column("common_words", "word")}
+
+
+def commonness(names: Iterable[str]) -> dict[str, float]:
+    """Name -> log(1 + frequency) for the names that are everyday words (others absent)."""
+    wanted = set(names)
+    found = {w: f for w, f in _extra().items() if w in wanted}
+    path = _dictionary()
+    if path is None:
+        return found
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            word, _, rest = line.partition(" ")
+            if word in wanted:
+                frequency, _, tag = rest.strip().partition(" ")
+                if tag not in PROPER_TAGS and frequency.isdigit():
+                    found[word] = max(found.get(word, 0.0), math.log1p(int(frequency)))
+    return found
+
+
+def everyday_words(min_frequency: int = 20) -> frozenset[str]:
+    """Words of two or three characters that jieba knows as everyday words (not names), at
+    least ``min_frequency`` times in its corpus: what a person's name must not be (储备, 文学).
+    """
+    path = _dictionary()
+    if path is None:
+        return frozenset()
+    found = set()
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            word, frequency, tag = (line.split() + ["", ""])[:3]
+            if 2 <= len(word) <= 3 and tag not in PROPER_TAGS and frequency.isdigit() \
+                    and int(frequency) >= min_frequency:
+                found.add(word)
+    return frozenset(found)

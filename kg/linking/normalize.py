@@ -1,0 +1,60 @@
+"""Normalise text for matching without moving it: every offset stays an offset of the original.
+
+Full-width forms become half-width (ＡＢＣ１２３，→ ABC123,) and traditional characters become
+simplified (OpenCC t2s). Both are done character for character, so the normalised text has the
+same length as the original and a match at [start, end) in one is the same words in the other.
+Where OpenCC's phrase tables would change the length of a stretch, that stretch is converted
+one character at a time instead.
+
+>>> normalise("金陵圖書館（ＪＬ）")
+'金陵图书馆(JL)'
+>>> len(normalise("鄭和下西洋")) == len("鄭和下西洋")
+True
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FULL_WIDTH[0x3000] = 0x20  # the ideographic space
+
+
+@cache
+def _t2s():
+    import opencc  # loaded once, on first use
+
+    return opencc.OpenCC("t2s")
+
+
+@cache
+def _char(c: str) -> str:
+    """One character in simplified form, or itself when the conversion is not one character."""
+    out = _t2s().convert(c)
+    return out if len(out) == 1 else c
+
+
+def half_width(text: str) -> str:
+    """Full-width ASCII forms and the ideographic space as their half-width forms.
+
+    >>> half_width("２０２１年，")
+    '2021年,'
+    """
+    return text.translate(_FULL_WIDTH)
+
+
+def simplified(text: str) -> str:
+    """The text in simplified characters, of exactly the same length.
+
+    >>> simplified("臺城")
+    '台城'
+    """
+    out = _t2s().convert(text)
+    if len(out) == len(text):
+        return out
+    return "".join(_char(c) for c in text)
+
+
+def normalise(text: str) -> str:
+    """Half-width and simplified: the form names are matched in (same length as ``text``)."""
+    return simplified(half_width(text))

@@ -1,0 +1,20 @@
+"""Recognisers of names the KB does not know, registered in spaCy's ``registry.misc``.
+
+A recogniser is a callable ``(normalised text, proposals so far) -> new proposals``; it may
+have ``set_gazetteer(gazetteer)`` to see the KB. Each is built by a registered function
+(versioned name) that the config names:
+
+- ``jinling.works.v1``: titles in book-title marks 《》 (`works`);
+- ``jinling.persons.v1``: surname + given name beside a title, a byline, life years or a
+  speech verb, and the other places the document repeats a name so found (`persons`);
+- ``jinling.suffixes.v1``: places, organisations and events by the endings of their names
+  (路, 湖, 寺 …; 图书馆, 大学, 委员会 …; 战役, 之乱 …) (`suffixes`);
+- ``jinling.patterns.v1``: names a regular expression finds (十八大, 太宗) (`patterns`);
+- ``jinling.lexicon.v1``: places outside the KB from lists of names (杭州, 长安) (`lexicon`).
+
+Their rules and word lists are tables in ``kg/linking/tables/``.
+"""
+
+from kg.linking.recognizers import lexicon, patterns, persons, suffixes, works
+
+__all__ = ["lexicon", "patterns", "persons", "suffixes", "works"]

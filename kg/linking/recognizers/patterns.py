@@ -1,0 +1,51 @@
+"""Names found by regular expressions (kg/linking/tables/patterns.tsv): party congresses,
+emperors' temple names, commemorative days.
+
+>>> [(p.start, p.end, p.type) for p in Patterns()("党的十八大以来", [])]
+[(2, 5, 'EVENT')]
+>>> [(p.start, p.end, p.type) for p in Patterns()("仁宗天圣二年", [])]
+[(0, 2, 'PERSON')]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.util import registry
+
+from kg.linking.errors import LinkTableError
+from kg.linking.model import Proposal
+from kg.linking.tables import TABLES, number, table
+
+
+@cache
+def _rules() -> list[tuple[re.Pattern, str, float]]:
+    rules = []
+    for n, row in enumerate(table("patterns"), 1):
+        try:
+            pattern = re.compile(row["pattern"])
+        except re.error as err:
+            raise LinkTableError(f"{TABLES / 'patterns.tsv'}: row {n}, column 'pattern': "
+                                 f"{err}") from None
+        rules.append((pattern, row["type"], number(row, "strength", "patterns")))
+    return rules
+
+
+class Patterns:
+    """The pattern recogniser (``jinling.patterns.v1``)."""
+
+    def __call__(self, norm: str, found: list[Proposal]) -> list[Proposal]:
+        out = []
+        for pattern, type_, strength in _rules():
+            for m in pattern.finditer(norm):
+                group = "name" if "name" in pattern.groupindex else 0
+                out.append(Proposal(m.start(group), m.end(group), type_, (), "pattern",
+                                    strength))
+        return out
+
+
+@registry.misc("jinling.patterns.v1")
+def make_patterns() -> Patterns:
+    """Names by the regular expressions of patterns.tsv (`Patterns`)."""
+    return Patterns()

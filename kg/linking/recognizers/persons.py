@@ -1,0 +1,288 @@
+"""Persons the KB does not know: a surname and a given name where the text says it is a person.
+
+The evidence (kg/linking/tables/person_cues.tsv, bylines.tsv) is a title or form of address
+before the name (馆长焦翔) or after it (焦翔馆长, 王明先生), a speech verb after it (王明说:
+only with a common surname), a byline (文/办公室 张明), life years after it (袁枚(1716-1797),
+王桂英(1942年生)), a courtesy name after it (王昌龄,字少伯), or a list that goes on from a
+person (周晓岚、陈立新). A given name has one or two characters: the first length after which
+the text may end a name (a stop character of name_stops.tsv, a cue, punctuation), else two.
+No name is an everyday word or starts with one (储备, 文学创: jieba's dictionary, kept by the
+gazetteer). A name found on good evidence is then found wherever else the document repeats it,
+and so is
+the two-character given name of a three-character name (昌龄 after 王昌龄), which for a KB
+person links to that person.
+
+>>> persons = Persons()
+>>> [(p.start, p.end, p.origin) for p in persons("馆长焦翔表示，焦翔在会上", [])]
+[(2, 4, 'person.title'), (7, 9, 'person.repeat')]
+>>> [(p.start, p.end) for p in persons("他看见李明说", [])]
+[(3, 5)]
+>>> [(p.start, p.end) for p in persons("馆员周晓岚、陈立新现场演示", [])]
+[(2, 5), (6, 9)]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.util import registry
+
+from kg.linking.kb import Name
+from kg.linking.model import KB, Proposal
+from kg.linking.tables import column, number, table
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_LIFE = re.compile(r"[(（]\s*前?\d{3,4}\s*(?:年生|年出生|年?\s*[-—–~至]\s*前?\d{0,4})")
+_COURTESY = re.compile(r"[,，]?字([\u4e00-\u9fff]{2})(?=[,，。;；、])")
+_BYLINE_TOKENS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+_JOINERS = "、和与及"
+
+
+def is_han(c: str) -> bool:
+    return bool(_HAN.match(c))
+
+
+@cache
+def surnames() -> dict[str, str]:
+    """Surname -> frequency ('common' or 'less'), compound surnames included."""
+    return {r["surname"]: r["frequency"] for r in table("surnames")}
+
+
+@cache
+def stops() -> frozenset[str]:
+    return frozenset(column("name_stops", "char"))
+
+
+@cache
+def _finals() -> frozenset[str]:
+    return frozenset(column("not_name_final", "char"))
+
+
+@cache
+def cues() -> dict[str, list[tuple[str, str, float]]]:
+    """Cue -> [(position, kind, strength)]."""
+    found: dict[str, list[tuple[str, str, float]]] = {}
+    for r in table("person_cues"):
+        found.setdefault(r["cue"], []).append(
+            (r["position"], r["kind"], number(r, "strength", "person_cues")))
+    return found
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    before = [c for c, uses in cues().items() if any(u[0] in ("before", "both") for u in uses)]
+    after = [c for c, uses in cues().items() if any(u[0] in ("after", "both") for u in uses)]
+    markers = [r["marker"] for r in table("bylines")]
+    return (re.compile(f"(?:{_alternation(before)})"), re.compile(f"(?:{_alternation(after)})"),
+            re.compile(f"(?:{_alternation(markers)})"))
+
+
+def _cue_strength(cue: str, position: str) -> tuple[str, float] | None:
+    for pos, kind, strength in cues().get(cue, ()):
+        if pos in (position, "both"):
+            return kind, strength
+    return None
+
+
+def _given_ok(given: str) -> bool:
+    return all(is_han(c) and c not in stops() for c in given) and given[-1] not in _finals()
+
+
+class Persons:
+    """The person recogniser (``jinling.persons.v1``)."""
+
+    def __init__(self, repeat: bool = True, repeat_strength: float = 0.8,
+                 repeat_min: float = 0.7, given_strength: float = 0.65):
+        self.repeat, self.repeat_strength, self.repeat_min = repeat, repeat_strength, repeat_min
+        self.given_strength = given_strength
+        self.gazetteer = None
+
+    def set_gazetteer(self, gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def __call__(self, norm: str, found: list[Proposal]) -> list[Proposal]:
+        out = self._before(norm) + self._after(norm) + self._bylines(norm)
+        out += self._courtesy(norm)
+        out += self._lists(norm, out + self._kb_persons(found))
+        out = [p for p in out if self._plausible(norm[p.start:p.end])]
+        if self.repeat:
+            out += self._repeats(norm, out)
+            out += self._given_names(norm, out, found)
+        return out
+
+    def _plausible(self, name: str) -> bool:
+        """No everyday word (储备) and no name that starts with one (文学创 …)."""
+        words = getattr(self.gazetteer, "words", frozenset())
+        return name not in words and name[:2] not in words
+
+    # -- where a name ends and starts -----------------------------------------------------
+
+    def _ends_name(self, norm: str, end: int) -> bool:
+        if end >= len(norm) or not is_han(norm[end]) or norm[end] in stops():
+            return True
+        return _patterns()[1].match(norm, end) is not None
+
+    def name_from(self, norm: str, start: int) -> tuple[int, bool] | None:
+        """(end, bounded) of a name that starts at ``start``, or None. ``bounded``: the text
+        may end a name there; else the end is a guess (a two-character given name)."""
+        guess = None
+        if start >= len(norm) or norm[start] in stops():
+            return None
+        for surname in (norm[start:start + 2], norm[start:start + 1]):
+            if len(surname) == 0 or surname not in surnames():
+                continue
+            base = start + len(surname)
+            for size in (2, 1):
+                given = norm[base:base + size]
+                if len(given) == size and _given_ok(given):
+                    if self._ends_name(norm, base + size):
+                        return base + size, True
+                    if size == 2 and guess is None:
+                        guess = base + size
+        return (guess, False) if guess is not None else None
+
+    def name_before(self, norm: str, end: int, common: bool) -> int | None:
+        """The start of a name that ends at ``end``, or None: the three-character name when
+        the text may start a name before it, else the two-character one, else either."""
+        options = []
+        for size in (3, 2, 4):
+            start = end - size
+            if start < 0 or not all(is_han(c) and c not in stops() for c in norm[start:end]) \
+                    or norm[end - 1] in _finals():
+                continue
+            for surname in (norm[start:start + 2], norm[start]) if size >= 3 else (norm[start],):
+                frequency = surnames().get(surname)
+                if frequency and (not common or frequency == "common") and \
+                        1 <= size - len(surname) <= 2:
+                    left = start == 0 or not is_han(norm[start - 1]) or norm[start - 1] in stops()
+                    options.append((not left, size != 3, start))
+        return min(options)[2] if options else None
+
+    # -- the rules -----------------------------------------------------------------------
+
+    def _before(self, norm: str) -> list[Proposal]:
+        out = []
+        for m in _patterns()[0].finditer(norm):
+            use = _cue_strength(m.group(), "before")
+            named = self.name_from(norm, m.end()) if use else None
+            if named is not None:
+                end, bounded = named
+                out.append(Proposal(m.end(), end, "PERSON", (), "person.title",
+                                    use[1] if bounded else use[1] * 0.9))
+        return out
+
+    def _after(self, norm: str) -> list[Proposal]:
+        out = []
+        for m in _patterns()[1].finditer(norm):
+            use = _cue_strength(m.group(), "after")
+            start = self.name_before(norm, m.start(), use[0] == "verb") if use else None
+            if start is not None:
+                origin = "person.title" if use[0] == "title" else "person.verb"
+                out.append(Proposal(start, m.start(), "PERSON", (), origin, use[1]))
+        for m in _LIFE.finditer(norm):
+            start = self.name_before(norm, m.start(), False)
+            if start is not None:
+                out.append(Proposal(start, m.start(), "PERSON", (), "person.years", 0.85))
+        return out
+
+    def _courtesy(self, norm: str) -> list[Proposal]:
+        """王昌龄,字少伯: the name and the courtesy name are both persons."""
+        out = []
+        for m in _COURTESY.finditer(norm):
+            start = self.name_before(norm, m.start(), False)
+            if start is not None:
+                out.append(Proposal(start, m.start(), "PERSON", (), "person.courtesy", 0.8))
+                out.append(Proposal(m.start(1), m.end(1), "PERSON", (), "person.courtesy", 0.7))
+        return out
+
+    def _bylines(self, norm: str) -> list[Proposal]:
+        strengths = {r["marker"]: number(r, "strength", "bylines") for r in table("bylines")}
+        out = []
+        for m in _patterns()[2].finditer(norm):
+            line_end = norm.find("\n", m.end())
+            line = norm[m.end(): line_end if line_end >= 0 else len(norm)]
+            for n, token in enumerate(_BYLINE_TOKENS.finditer(line)):
+                word = token.group()
+                if n >= 4 or len(word) > 12:
+                    break
+                if 2 <= len(word) <= 4 and all(is_han(c) for c in word) and \
+                        self._surname_start(word) and word[-1] not in _finals():
+                    start = m.end() + token.start()
+                    out.append(Proposal(start, start + len(word), "PERSON", (),
+                                        "person.byline", strengths[m.group()]))
+        return out
+
+    @staticmethod
+    def _surname_start(word: str) -> bool:
+        return word[:2] in surnames() and len(word) > 2 or word[:1] in surnames()
+
+    def _kb_persons(self, found: list[Proposal]) -> list[Proposal]:
+        if self.gazetteer is None:
+            return []
+        entities = self.gazetteer.entities
+        return [p for p in found if p.origin == KB and p.senses
+                and any(entities[n.entity].type == "PERSON" for n in p.senses)]
+
+    def _lists(self, norm: str, persons: list[Proposal]) -> list[Proposal]:
+        """周晓岚、陈立新: a name right after a person and a joiner is a person too."""
+        out, ends = [], sorted({p.end for p in persons})
+        for end in ends:
+            for _ in range(6):
+                if end >= len(norm) - 1 or norm[end] not in _JOINERS:
+                    break
+                named = self.name_from(norm, end + 1)
+                if named is None:
+                    break
+                out.append(Proposal(end + 1, named[0], "PERSON", (), "person.list",
+                                    0.75 if named[1] else 0.65))
+                end = named[0]
+        return out
+
+    def _repeats(self, norm: str, out: list[Proposal]) -> list[Proposal]:
+        spans = {(p.start, p.end) for p in out}
+        names = {norm[p.start:p.end] for p in out if p.strength >= self.repeat_min}
+        return [Proposal(at, at + len(name), "PERSON", (), "person.repeat", self.repeat_strength)
+                for name in sorted(names) for at in _occurrences(norm, name)
+                if (at, at + len(name)) not in spans]
+
+    def _given_names(self, norm: str, out: list[Proposal], found: list[Proposal]
+                     ) -> list[Proposal]:
+        """The given name of a three-character name, alone elsewhere (昌龄 after 王昌龄)."""
+        given: dict[str, tuple[Name, ...]] = {}
+        for p in out:
+            name = norm[p.start:p.end]
+            if len(name) == 3 and p.strength >= self.repeat_min and name[0] in surnames():
+                given.setdefault(name[1:], ())
+        for p in self._kb_persons(found):
+            name = norm[p.start:p.end]
+            if len(name) == 3 and name[0] in surnames():
+                senses = tuple(Name(name[1:], n.entity, "given", 0.7) for n in p.senses
+                               if self.gazetteer.entities[n.entity].type == "PERSON")
+                given[name[1:]] = given.get(name[1:], ()) + senses
+        more = []
+        for text, senses in sorted(given.items()):
+            for at in _occurrences(norm, text):
+                if at == 0 or norm[at - 1] not in surnames():
+                    more.append(Proposal(at, at + 2, "PERSON", senses,
+                                         KB if senses else "person.given", self.given_strength))
+        return more
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    found, at = [], text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + len(word))
+    return found
+
+
+@registry.misc("jinling.persons.v1")
+def make_persons(repeat: bool = True, repeat_strength: float = 0.8, repeat_min: float = 0.7,
+                 given_strength: float = 0.65) -> Persons:
+    """Persons by titles, speech verbs, bylines, life years and lists (`Persons`)."""
+    return Persons(repeat, repeat_strength, repeat_min, given_strength)

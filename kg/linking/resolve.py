@@ -1,0 +1,87 @@
+"""Overlap resolution: at most one proposal for each character of the text.
+
+Longest first: 金陵图书馆 wins over the 金陵 inside it, and 南京市文化和旅游局 (a recogniser's
+organisation) over the 南京 it begins with. At equal length a KB name wins over a rule's guess,
+then the stronger rule, then the earlier start. Before that, two cleanups:
+
+- a rule's proposal and a KB name over the same span become the KB proposal, which takes the
+  rule's type when one of its senses has it (孙中山 before 先生 is the person), and else
+  ignores the rule (孙中山 is no place for ending in 山);
+- a rule's place that only adds characters in front of a KB place (着秦淮河 for the KB's
+  秦淮河) is dropped, so a poor left boundary never hides a KB name; so is a rule's person
+  that starts where a KB person's name starts (谢安两 for the KB's 谢安).
+
+>>> from kg.linking.model import Proposal
+>>> kb, rule = Proposal(2, 5, None, ()), Proposal(1, 5, "PLACE", (), "suffix", 0.6)
+>>> [(p.start, p.end) for p in resolve([kb, Proposal(2, 4, None, ()), rule], 8)]
+[(1, 5)]
+"""
+
+from __future__ import annotations
+
+from kg.linking.model import KB, Proposal
+
+
+def _merge_same_spans(proposals: list[Proposal], gazetteer) -> list[Proposal]:
+    """A rule's proposal over a KB name's span: the KB name stays; it takes the rule's type
+    only when one of its senses has that type (孙中山 is no place for being followed by 山)."""
+    kb_spans = {(p.start, p.end): p for p in proposals if p.origin == KB}
+    kept = []
+    for p in proposals:
+        twin = kb_spans.get((p.start, p.end)) if p.origin != KB else None
+        if twin is None:
+            kept.append(p)
+        elif twin.type is None and _has_type(twin, p.type, gazetteer):
+            twin.type, twin.strength = p.type, max(p.strength, twin.strength)
+    return kept
+
+
+def _has_type(p: Proposal, type_: str | None, gazetteer) -> bool:
+    if gazetteer is None:
+        return True
+    return any(gazetteer.entities[n.entity].type == type_ for n in p.senses)
+
+
+def _kb_type_ends(proposals: list[Proposal], gazetteer) -> dict[int, list[tuple[int, set]]]:
+    ends: dict[int, list[tuple[int, set]]] = {}
+    for p in proposals:
+        if p.origin == KB and p.senses:
+            types = {gazetteer.entities[n.entity].type for n in p.senses} if gazetteer else set()
+            ends.setdefault(p.end, []).append((p.start, types))
+    return ends
+
+
+def _hides_kb_name(p: Proposal, ends: dict[int, list[tuple[int, set]]]) -> bool:
+    """A rule's place that only adds characters before a KB place's name (着秦淮河); a
+    person's name may well end in a KB name (郭 + the courtesy name 子明)."""
+    return p.origin != KB and p.type == "PLACE" and any(
+        start > p.start and p.type in types for start, types in ends.get(p.end, ()))
+
+
+def _kb_starts(proposals: list[Proposal], gazetteer) -> dict[int, set]:
+    starts: dict[int, set] = {}
+    for p in proposals:
+        if p.origin == KB and p.senses and gazetteer is not None:
+            starts.setdefault(p.start, set()).update(
+                gazetteer.entities[n.entity].type for n in p.senses)
+    return starts
+
+
+def resolve(proposals: list[Proposal], length: int, gazetteer=None) -> list[Proposal]:
+    """The proposals that win their stretch of text, in text order."""
+    proposals = _merge_same_spans(proposals, gazetteer)
+    ends = _kb_type_ends(proposals, gazetteer)
+    if gazetteer is not None:
+        starts = _kb_starts(proposals, gazetteer)
+        proposals = [p for p in proposals if not _hides_kb_name(p, ends)
+                     and not (p.origin != KB and p.type == "PERSON"
+                              and "PERSON" in starts.get(p.start, ()))]
+    ranked = sorted(proposals, key=lambda p: (-p.length, p.origin != KB, -p.strength, p.start))
+    taken = bytearray(length)
+    chosen = []
+    for p in ranked:
+        if p.length > 0 and not any(taken[p.start:p.end]):
+            taken[p.start:p.end] = b"\x01" * p.length
+            chosen.append(p)
+    chosen.sort(key=lambda p: p.start)
+    return chosen

@@ -1,0 +1,125 @@
+"""One-character KB names (明, 清, 宋, 吴) in the only places where they are names.
+
+A single character is everywhere in running text (明天, 清楚, 安宁), so it makes a proposal only
+where the characters around it make it a name (kg/linking/tables/single_contexts.tsv: 明代,
+清初, 入宋), next to another one-character name of its type (明清, 唐宋) or in a list of them
+with 、 (宋、齐、梁、陈), or right before a reign era of its own dynasty (明洪武, 清光绪).
+
+>>> from kg.linking.kb import Entity, KnowledgeBase, Name
+>>> from kg.linking.gazetteer import Gazetteer
+>>> gaz = Gazetteer(KnowledgeBase(
+...     [Entity("e:m", "PERIOD", "Dynasty", "明", 1368, 1644),
+...      Entity("e:q", "PERIOD", "Dynasty", "清", 1644, 1912)],
+...     [Name("明", 0, "pref", 1.0), Name("清", 1, "pref", 1.0)]))
+>>> [(p.start, p.end) for p in SingleNames().find("明代以后，明清两代，天气清明", gaz)]
+[(0, 2), (6, 7), (5, 6), (6, 7)]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.linking.model import KB, Proposal
+from kg.linking.tables import column, number, table
+
+
+@cache
+def _contexts() -> dict[tuple[str, str], tuple[str, str, float]]:
+    return {(r["context"], r["position"]): (r["type"], r["span"],
+                                            number(r, "strength", "single_contexts"))
+            for r in table("single_contexts")}
+
+
+@cache
+def _words() -> tuple[str, ...]:
+    return tuple(column("single_words", "word"))
+
+
+def _in_word(norm: str, at: int) -> bool:
+    """True when the character at ``at`` is part of an ordinary word (周末)."""
+    return any(norm.startswith(w, at - i) for w in _words() for i in range(len(w))
+               if w[i] == norm[at])
+
+
+def _alternation(position: str) -> str:
+    words = sorted((c for c, p in _contexts() if p == position), key=len, reverse=True)
+    return "|".join(re.escape(w) for w in words)
+
+
+class SingleNames:
+    """Finds the one-character names of a gazetteer in their contexts."""
+
+    def __init__(self):
+        self._compiled: tuple[int, tuple | None] = (0, None)
+
+    def _regexes(self, gazetteer) -> tuple | None:
+        if self._compiled[0] != id(gazetteer):
+            chars = "".join(sorted(re.escape(c) for c in gazetteer.singles))
+            regexes = None
+            if chars:
+                regexes = (re.compile(f"([{chars}])(?=({_alternation('after')}))"),
+                           re.compile(f"(?<=({_alternation('before')}))([{chars}])"),
+                           re.compile(f"[{chars}](?:、?[{chars}])+"))
+            self._compiled = (id(gazetteer), regexes)
+        return self._compiled[1]
+
+    def find(self, norm: str, gazetteer, found: list[Proposal] = ()) -> list[Proposal]:
+        """Proposals for the one-character names in context; ``found``: the KB matches so far
+        (a reign era that starts right after a dynasty's name)."""
+        regexes = self._regexes(gazetteer)
+        if regexes is None:
+            return []
+        out = []
+        for m in regexes[0].finditer(norm):
+            out += self._proposal(gazetteer, m.start(1), m.group(1), m.group(2), "after")
+        for m in regexes[1].finditer(norm):
+            out += self._proposal(gazetteer, m.start(2), m.group(2), m.group(1), "before")
+        for m in regexes[2].finditer(norm):
+            out += self._runs(gazetteer, m.start(), m.group())
+        out += self._before_eras(norm, gazetteer, found)
+        return [p for p in out if not _in_word(norm, p.start)]
+
+    def _proposal(self, gazetteer, at: int, char: str, context: str, position: str
+                  ) -> list[Proposal]:
+        type_, span, strength = _contexts()[(context, position)]
+        senses = self._senses(gazetteer, char, type_)
+        if not senses:
+            return []
+        end = at + 1 + (len(context) if span == "both" and position == "after" else 0)
+        return [Proposal(at, end, type_, senses, KB, strength)]
+
+    def _runs(self, gazetteer, start: int, run: str) -> list[Proposal]:
+        """明清, 宋、齐、梁、陈: every name of a run of one-character periods in the order of
+        time (清明 is a festival, not two dynasties)."""
+        out, last = [], None
+        contexts = {c for c, _ in _contexts()}
+        for offset, char in enumerate(run):
+            senses = self._senses(gazetteer, char, "PERIOD")
+            if char == "、" or not senses or char in contexts:
+                continue
+            starts = [gazetteer.entities[n.entity].start for n in senses]
+            starts = [s for s in starts if s is not None]
+            if last is not None and (not starts or max(starts) < last):
+                return []
+            last = min((s for s in starts if last is None or s >= last), default=last)
+            out.append(Proposal(start + offset, start + offset + 1, "PERIOD", senses, KB, 0.8))
+        return out if len(out) >= 2 else []
+
+    @staticmethod
+    def _senses(gazetteer, char: str, type_: str):
+        return tuple(n for n in gazetteer.singles.get(char, ())
+                     if gazetteer.entities[n.entity].type == type_)
+
+    def _before_eras(self, norm: str, gazetteer, found) -> list[Proposal]:
+        out = []
+        for p in found:
+            if p.start == 0 or norm[p.start - 1] not in gazetteer.singles:
+                continue
+            eras = [gazetteer.entities[n.entity] for n in p.senses]
+            dynasties = {iri for e in eras if e.cls == "ReignEra" for iri in e.related}
+            senses = tuple(n for n in gazetteer.singles[norm[p.start - 1]]
+                           if gazetteer.entities[n.entity].iri in dynasties)
+            if senses:
+                out.append(Proposal(p.start - 1, p.start, "PERIOD", senses, KB, 0.9))
+        return out

@@ -1,0 +1,25 @@
+"""kg.linking.bindings: VALUES blocks written from term objects only."""
+
+import pytest
+from pyoxigraph import Literal
+
+from kg.linking.bindings import bind_groups, values_list, values_rows
+
+
+def test_bindings_escape_through_the_terms():
+    block = values_list("x", [Literal('a" } DROP ALL ; #')])
+    assert block == 'VALUES ?x { "a\\" } DROP ALL ; #" }'
+
+
+def test_bindings_reject_bad_variable_names():
+    with pytest.raises(ValueError, match="not a SPARQL variable"):
+        values_rows(["ok", "no way"], [])
+
+
+def test_bindings_need_one_block_per_where_group():
+    with pytest.raises(ValueError, match="2 VALUES blocks for 1 WHERE groups"):
+        bind_groups("SELECT * WHERE { ?s ?p ?o }", ["", ""])
+
+
+def test_bindings_empty_block_leaves_the_group():
+    assert bind_groups("SELECT * WHERE { ?s ?p ?o }", [""]) == "SELECT * WHERE { ?s ?p ?o }"

@@ -1,0 +1,36 @@
+"""kg.linking.calibrate and kg.linking.confidence: the fitted model behind every score."""
+
+import math
+
+from kg.linking.calibrate import examples, fit, write
+from kg.linking.confidence import probability, weights
+from kg.linking.scoring import parse_gold
+
+
+def test_calibrate_fit_separates_right_from_wrong():
+    data = [({"bias": 1.0, "good": 1.0}, True)] * 20 + [({"bias": 1.0, "good": 0.0}, False)] * 20
+    w = fit(data, penalty=0.1)
+    assert probability({"bias": 1.0, "good": 1.0}, w) > 0.9
+    assert probability({"bias": 1.0, "good": 0.0}, w) < 0.1
+
+
+def test_calibrate_examples_label_by_span_type_and_label(linker):
+    gold = parse_gold(['{"id": "d", "source": "s", "text": "朱元璋葬于孝陵", "mentions": ['
+                       '{"start": 0, "end": 3, "text": "朱元璋", "type": "PERSON", '
+                       '"label": "朱元璋", "in_kb": true}, {"start": 5, "end": 7, "text": "孝陵", '
+                       '"type": "PLACE", "label": "别的陵", "in_kb": true}]}'])
+    found = examples(linker, gold)
+    assert [right for _, right in found] == [True, False]
+    assert found[0][0]["kb"] == 1.0
+
+
+def test_calibrate_write_is_a_table(tmp_path):
+    path = tmp_path / "calibration.tsv"
+    write({"kb": 0.5, "rule": -1.25}, [({}, True), ({}, False)], path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("#") and "feature\tweight" in lines and "rule\t-1.2500" in lines
+
+
+def test_confidence_shipped_weights_are_finite():
+    assert all(math.isfinite(v) for v in weights().values())
+    assert {"kb", "rule", "prior", "strength"} <= set(weights())
