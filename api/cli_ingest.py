@@ -90,12 +90,15 @@ def _generic_command(kind: str) -> click.Command:
     @click.argument("paths", nargs=-1, required=True,
                     type=click.Path(exists=True, path_type=Path))
     @_run_options(kind, registration.graph)
+    @click.option("--no-link", is_flag=True, help="Skip linking the new text to the knowledge "
+                  "base (jinling link --store does it later).")
     @click.pass_context
     def command(ctx: click.Context, paths: tuple[Path, ...], graph: str, source: str | None,
                 rejects: Path | None, max_rejects: float, batch_size: int,
-                no_infer: bool) -> None:
+                no_infer: bool, no_link: bool) -> None:
         files = list(_expand(kind, paths))
         options = _options(kind, graph, source, rejects, batch_size)
+        options.link = registration.text and not no_link
         _ingest(ctx, files, options, {}, False, no_infer, max_rejects)
 
     return click.command(kind, help=f"{registration.summary} PATH is a file or a folder.")(
@@ -160,6 +163,10 @@ def _after_ingest(store, minter, options: RunOptions, summary: IngestSummary,
         from kg.authority import link_headings
 
         link_headings(store, minter.graph(options.graph))
+    if options.link:
+        from kg.linking import link_store
+
+        err(link_store(store, minter, [options.graph]).line())
     if not no_infer:
         from kg.inference import install_ontology, materialise
 

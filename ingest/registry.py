@@ -18,6 +18,7 @@ class Registration:
     module: str
     graph: str          # the default graph of `jinling ingest KIND`
     summary: str        # the command's help line
+    text: bool = False  # its records hold text parts (jl:TextPart) for the linker
 
 
 SOURCES: dict[str, Registration] = {
@@ -25,13 +26,13 @@ SOURCES: dict[str, Registration] = {
                          "MARC21 / CNMARC files (ISO 2709 or MARCXML) as BIBFRAME 2."),
     "document": Registration("ingest.document.source", "documents",
                              "Local documents (text, Markdown, HTML, DOCX, PDF) with sidecar "
-                             "metadata, split into sections and paragraphs."),
+                             "metadata, split into sections and paragraphs.", text=True),
     "ancient-book": Registration("ingest.ancient_book.source", "ancient-books",
                                  "Ancient-book census sheets (CSV or XLSX), with page images "
-                                 "and page text when present."),
+                                 "and page text when present.", text=True),
     "oral-history": Registration("ingest.oral_history.source", "oral-history",
                                  "Oral-history interviews: metadata and WebVTT, SRT or text "
-                                 "transcripts."),
+                                 "transcripts.", text=True),
 }
 
 

@@ -73,6 +73,7 @@ class RunOptions:
     batch_size: int = 2000
     kind: str = "marc"
     version: str = ""
+    link: bool = False   # link the graph's text parts to the knowledge base afterwards
 
 
 class Rejects:

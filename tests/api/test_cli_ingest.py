@@ -139,3 +139,29 @@ def test_cli_parse_edition_reports_an_ambiguous_era_on_stderr():
     parsed = json.loads(result.stdout)
     assert (parsed["reign"], parsed["dynasty"], parsed["start"]) == ("建武", None, None)
     assert "ambiguous" in result.stderr and "南齐" in result.stderr
+
+
+MENTIONS_OF = """SELECT ?part ?exact WHERE { GRAPH <https://kg.jllib.cn/graphs/links> {
+  ?m <http://www.w3.org/ns/oa#hasBody> <https://kg.jllib.cn/entity/person/zhu-yuanzhang> ;
+     <http://www.w3.org/ns/oa#hasTarget> ?t .
+  ?t <http://www.w3.org/ns/oa#hasSource> ?part ; <http://www.w3.org/ns/oa#hasSelector> ?s .
+  ?s <http://www.w3.org/ns/oa#exact> ?exact } }"""
+
+
+def test_cli_ingest_links_the_new_text_to_the_knowledge_base(tmp_path):
+    env = jinling_env(tmp_path)
+    jinling(env, "load", str(ROOT / "data" / "kb"), "--no-infer")
+    result = jinling(env, "ingest", "document", str(SOURCE_SAMPLES["document"]), "--no-infer")
+    assert "linked " in result.stderr
+    rows = jinling(env, "query", MENTIONS_OF).stdout.splitlines()[1:]
+    assert rows and all(r.endswith(",朱元璋") for r in rows)
+    assert any("/instances/documents/ming-xiaoling#s1-p1," in r for r in rows)
+
+
+def test_cli_ingest_no_link_leaves_the_links_graph_alone(tmp_path):
+    env = jinling_env(tmp_path)
+    jinling(env, "load", str(ROOT / "data" / "kb"), "--no-infer")
+    result = jinling(env, "ingest", "document", str(SOURCE_SAMPLES["document"]), "--no-infer",
+                     "--no-link")
+    assert "linked " not in result.stderr
+    assert jinling(env, "query", MENTIONS_OF).stdout.splitlines()[1:] == []
