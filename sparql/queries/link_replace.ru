@@ -1,9 +1,9 @@
 # Replace the entity linker's machine mentions of a batch of text parts, in one transaction.
-# in: first WHERE group: ?links (the links graph) and VALUES ?source (the text parts linked);
-#     second WHERE group: ?links and VALUES rows (?m ?label ?body ?source ?start ?end ?exact
-#     ?prefix ?suffix ?confidence ?created ?candidateClass ?candidateLabel), one per mention;
-#     third: ?links.
+# in: ?links (the links graph), VALUES ?source and VALUES rows of mentions (see below)
 # out: none (an update)
+# First WHERE group: ?links and VALUES ?source (the text parts linked); second: ?links and
+# VALUES rows (?m ?label ?body ?source ?start ?end ?exact ?prefix ?suffix ?confidence ?created
+# ?candidateClass ?candidateLabel), one per mention; third: ?links.
 # 1. The machine's mentions (jl:linkStatus jl:machine) of those parts are deleted with their
 #    target and selectors ('#' nodes), unless a curator gave the same mention a status.
 # 2. The new mentions are inserted as Web Annotations with a position and a quote selector,
