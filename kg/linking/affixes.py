@@ -1,6 +1,7 @@
-"""KB names followed by a word that changes the mention: 金陵城 is still 金陵 (a place with
-城, 市, 府, 州 after its name: kg/linking/tables/place_extensions.tsv) and 康熙帝 is a person,
-not the era 康熙 (era_persons.tsv).
+"""KB names with a word beside them that changes the mention: 金陵城 is still 金陵 (a place with
+城, 市, 府, 州 after its name: kg/linking/tables/place_extensions.tsv), 康熙帝 is a person, not
+the era 康熙 (era_persons.tsv), and a courtesy or art name after its person's surname is that
+person by a name the KB need not list (李太白, 杜子美, 王逸少).
 """
 
 from __future__ import annotations
@@ -20,6 +21,12 @@ def _places() -> dict[str, float]:
 @cache
 def _emperors() -> dict[str, float]:
     return {r["follow"]: number(r, "strength", "era_persons") for r in table("era_persons")}
+
+
+@cache
+def _alone() -> frozenset[str]:
+    """The words after which the era alone is the emperor (康熙南巡)."""
+    return frozenset(r["follow"] for r in table("era_persons") if r["span"] == "name")
 
 
 def _follow(norm: str, end: int, words: dict[str, float]) -> tuple[str, float] | None:
@@ -43,6 +50,21 @@ def extend(norm: str, found: list[Proposal], gazetteer) -> list[Proposal]:
         eras = any(entities[n.entity].cls == "ReignEra" for n in p.senses)
         word = _follow(norm, p.end, _emperors()) if eras else None
         if word is not None:
-            out.append(Proposal(p.start, p.end + len(word[0]), "PERSON", (), "era.emperor",
-                                word[1]))
+            end = p.end if word[0] in _alone() else p.end + len(word[0])
+            out.append(Proposal(p.start, end, "PERSON", (), "era.emperor", word[1]))
+        out += _surnamed(norm, p, entities)
+    return out
+
+
+def _surnamed(norm: str, p: Proposal, entities) -> list[Proposal]:
+    """李太白: the surname of a person right before one of his courtesy or art names."""
+    out = []
+    for size in (1, 2):
+        surname = norm[p.start - size:p.start] if p.start >= size else ""
+        senses = tuple(n for n in p.senses if n.kind in ("courtesy", "art")
+                       and entities[n.entity].type == "PERSON"
+                       and (entities[n.entity].label or "").startswith(surname)
+                       and len(entities[n.entity].label or "") > size) if surname else ()
+        if senses:
+            out.append(Proposal(p.start - size, p.end, "PERSON", senses, KB, 0.85))
     return out

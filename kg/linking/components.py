@@ -69,7 +69,8 @@ def make_normalizer(nlp: Language, name: str):
 
 
 class GazetteerMatcher(_NeedsGazetteer):
-    """Every KB name in the normalised text, and the one-character names in their contexts."""
+    """Every KB name in the normalised text (but a weak name that straddles two everyday words:
+    `Gazetteer.straddles`), and the one-character names in their contexts."""
 
     def __init__(self):
         self.singles = SingleNames()
@@ -77,7 +78,8 @@ class GazetteerMatcher(_NeedsGazetteer):
     def __call__(self, doc: Doc) -> Doc:
         gaz, norm = self.gazetteer, doc._.jl_norm
         senses = gaz.senses
-        found = [Proposal(s, e, None, senses[n]) for s, e, n in gaz.find(norm)]
+        found = [Proposal(s, e, None, senses[n]) for s, e, n in gaz.find(norm)
+                 if not gaz.straddles(norm, s, e, n)]
         found += self.singles.find(norm, gaz, found)
         found += extend(norm, found, gaz)
         doc._.jl_gazetteer = gaz

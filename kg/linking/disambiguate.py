@@ -1,6 +1,6 @@
 """Choosing the entity of each proposal, and how sure the linker is.
 
-Every KB sense of a proposal is scored on five features, weighted by the config:
+Every KB sense of a proposal is scored on seven features, weighted by the config:
 
 - ``prior``: what the kind of name says alone (a preferred label more than an art name);
 - ``type``: the sense's type agrees with the type the text's evidence gave (先生 → PERSON);
@@ -11,14 +11,18 @@ Every KB sense of a proposal is scored on five features, weighted by the config:
   朱元璋), up to two;
 - ``prominence``: its number of names and links, relative to the KB's best-known entity;
 - ``class``: a bonus by the entity's class when senses compete (class_priors.tsv: a dynasty
-  before a place named after it).
+  before a place named after it);
+- ``era``: 1, unless the sense is a reign era and no year count, era word or dynasty stands
+  beside the name (隋军入建康 is the city, 建康元年 the era).
 
 A place reached only by an alternative label loses to a time-scoped name of it that bears the
 name as its own (`historical_names`). The best sense wins; its confidence is the probability
 that the calibrated model of `kg.linking.confidence` gives it (``calibration`` names the
-weights table). A name the KB does not know is scored by the same model from its rule and the
-rule's strength. Mentions below the threshold are left out, and so is a person's title right
-before the person's name (`drop_titles`).
+weights table). A historical name with an administrative ending links as the shorter name of
+the same place when the KB has one (建康府 → 建康; `placename_folds`). A name the KB does not
+know is scored by the same model from its rule and the rule's strength. Mentions below the
+threshold are left out, and so is a noble title right before the person's name
+(`drop_titles`).
 """
 
 from __future__ import annotations
@@ -28,20 +32,47 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from kg.linking.confidence import kb_features, probability, rule_features
+from kg.linking.confidence import era_cue, kb_features, probability, rule_features
 from kg.linking.confidence import weights as confidence_weights
 from kg.linking.gazetteer import Gazetteer
 from kg.linking.kb import Entity
 from kg.linking.model import Mention, Proposal
-from kg.linking.tables import number, table
+from kg.linking.tables import column, number, table
 
-FEATURES = ("prior", "type", "period", "context", "prominence", "class")
+FEATURES = ("prior", "type", "period", "context", "prominence", "class", "era")
 
 
 @cache
 def class_priors() -> dict[str, float]:
     """Entity class -> its bonus when senses compete (class_priors.tsv)."""
     return {r["class"]: number(r, "prior", "class_priors") for r in table("class_priors")}
+
+
+@cache
+def _fold_endings() -> tuple[str, ...]:
+    return tuple(column("placename_folds", "ending"))
+
+
+def placename_folds(entities: list[Entity]) -> dict[int, int]:
+    """PlaceName -> the PlaceName it links as: 建康府 → 建康 (placename_folds.tsv).
+
+    >>> es = [Entity("n:1", "PLACE", "PlaceName", "建康", place="p:nj"),
+    ...       Entity("n:2", "PLACE", "PlaceName", "建康府", place="p:nj"),
+    ...       Entity("n:3", "PLACE", "PlaceName", "应天府", place="p:nj")]
+    >>> placename_folds(es)
+    {1: 0}
+    """
+    named = {(e.place, e.label): at for at, e in enumerate(entities)
+             if e.cls == "PlaceName" and e.label}
+    folds = {}
+    for at, e in enumerate(entities):
+        if e.cls != "PlaceName" or not e.label:
+            continue
+        for ending in _fold_endings():
+            base = named.get((e.place, e.label[:-len(ending)]))
+            if e.label.endswith(ending) and base is not None and base != at:
+                folds[at] = base
+    return folds
 
 
 def candidate_key(name: str, type_: str) -> str:
@@ -68,12 +99,24 @@ def period_fit(entity: Entity, years: list[tuple[int, int, float]], margin: int 
     return inside / sum(w for _, _, w in years)
 
 
+@cache
+def _noble_endings() -> tuple[str, ...]:
+    return tuple(column("noble_titles", "ending"))
+
+
 def drop_titles(mentions: list[Mention]) -> list[Mention]:
-    """Leave out a person's title right before the person's name (东王 in 东王杨秀清): both
-    link to the same person, and the name is the mention."""
+    """Leave out a noble title right before the person's name (东王 in 东王杨秀清): both link
+    to the same person, and the name is the mention. A designation (梁武帝 before 萧衍) stays.
+
+    >>> m = [Mention(0, 2, "东王", "PERSON", "p:y", "杨秀清", 0.9),
+    ...      Mention(2, 5, "杨秀清", "PERSON", "p:y", "杨秀清", 0.9)]
+    >>> [x.text for x in drop_titles(m)]
+    ['杨秀清']
+    """
     return [m for m, after in zip(mentions, [*mentions[1:], None], strict=False)
             if not (after is not None and m.entity and m.type == "PERSON"
-                    and after.start == m.end and after.entity == m.entity)]
+                    and after.start == m.end and after.entity == m.entity
+                    and m.text.endswith(_noble_endings()))]
 
 
 def historical_names(senses, entities) -> tuple:
@@ -95,15 +138,19 @@ class Disambiguator:
         self.set_ents = set_ents
         self.gazetteer: Gazetteer | None = None
         self.top = 1.0
+        self.folds: dict[int, int] = {}
+        self._fits: dict[str, float] = {}  # entity IRI -> period fit, for one document
 
     def set_gazetteer(self, gazetteer: Gazetteer) -> None:
         """Give the component the KB's compiled gazetteer (before the first call)."""
         self.gazetteer = gazetteer
         self.top = max((e.prominence for e in gazetteer.entities), default=1.0) or 1.0
+        self.folds = placename_folds(gazetteer.entities)
 
     def __call__(self, doc: Doc) -> Doc:
         proposals: list[Proposal] = doc._.jl_proposals
         years = list(doc._.jl_years or []) + self._period_evidence(proposals)
+        self._fits = {}
         context = self._context(proposals)
         mentions, text = [], doc._.jl_text
         for p in proposals:
@@ -146,15 +193,24 @@ class Disambiguator:
         return {iri for n in p.senses for iri in self._iri_and_place(n.entity)}
 
     def features(self, p: Proposal, e: Entity, prior: float, years, context,
-                 own: set[str] = frozenset()) -> dict[str, float]:
-        """The feature values of one sense; ``own``: the IRIs the proposal itself adds."""
+                 own: set[str] = frozenset(), cued: bool = True) -> dict[str, float]:
+        """The feature values of one sense; ``own``: the IRIs the proposal itself adds;
+        ``cued``: whether an era's cue stands beside the name."""
         support = sum(1 for iri in e.related if context.get(iri, 0) > (iri in own))
         return {"prior": prior,
                 "type": 1.0 if p.type is None or p.type == e.type else 0.0,
-                "period": period_fit(e, years),
+                "period": self._fit(e, years),
                 "context": min(support, 2) / 2,
                 "prominence": e.prominence / self.top,
-                "class": class_priors().get(e.cls, 0.0)}
+                "class": class_priors().get(e.cls, 0.0),
+                "era": 0.0 if e.cls == "ReignEra" and not cued else 1.0}
+
+    def _fit(self, e: Entity, years) -> float:
+        """`period_fit`, once per entity and document (a name recurs, its senses with it)."""
+        fit = self._fits.get(e.iri)
+        if fit is None:
+            fit = self._fits[e.iri] = period_fit(e, years)
+        return fit
 
     def score(self, values: dict[str, float]) -> float:
         return sum(self.weights[k] * values[k] for k in FEATURES)
@@ -165,8 +221,10 @@ class Disambiguator:
             return self._unknown(text, norm, p)
         gaz = self.gazetteer
         scored, own = [], self.own(p)
+        cued = era_cue(norm, p, gaz.singles)
         for n in historical_names(p.senses, gaz.entities):
-            values = self.features(p, gaz.entities[n.entity], n.prior, years, context, own)
+            values = self.features(p, gaz.entities[n.entity], n.prior, years, context, own,
+                                   cued)
             scored.append((self.score(values), n.entity, n, values))
         scored.sort(key=lambda s: (-s[0], s[1]))
         best, at, name, values = scored[0]
@@ -175,6 +233,7 @@ class Disambiguator:
             return self._unknown(text, norm, p)
         margin = best - scored[1][0] if len(scored) > 1 else 3.0
         found = kb_features(norm, p, entity, name, values, margin, gaz)
+        entity = gaz.entities[self.folds.get(at, at)]
         return Mention(p.start, p.end, text[p.start:p.end], entity.type, entity.iri,
                        entity.label, round(probability(found, self.model), 4), None, p.origin,
                        found)

@@ -83,6 +83,7 @@ class Gazetteer:
         self.senses: list[tuple[Name, ...]] = []
         self.singles: dict[str, tuple[Name, ...]] = {}
         self.automaton = _automaton()
+        self.weak: frozenset[int] = frozenset()
         for text in sorted(by_text):
             senses = tuple(sorted(by_text[text], key=lambda n: (-n.prior, n.entity)))
             if len(text) < min_length:
@@ -93,6 +94,25 @@ class Gazetteer:
             self.senses.append(senses)
         if self.texts:
             self.automaton.make_automaton()
+        self.weak = frozenset(n for n, senses in enumerate(self.senses)
+                              if len(self.texts[n]) == 2 and all(
+                                  s.kind != "pref" or self.entities[s.entity].cls == "ReignEra"
+                                  for s in senses))
+
+    def straddles(self, norm: str, start: int, end: int, number: int) -> bool:
+        """True when a two-character name that is only an alias, a courtesy name or a reign era
+        is the end of one everyday word and the start of the next (全国图书馆 holds no 国图,
+        搭建文献 no era 建文).
+
+        >>> from kg.linking.kb import Entity, KnowledgeBase, Name
+        >>> gaz = Gazetteer(KnowledgeBase([Entity("e:1", "PERIOD", "ReignEra", "建文")],
+        ...                               [Name("建文", 0, "pref", 1.0)]))
+        >>> gaz.words = frozenset({"搭建", "文献"})
+        >>> gaz.straddles("搭建文献", 1, 3, 0), gaz.straddles("明代建文年间", 2, 4, 0)
+        (True, False)
+        """
+        return number in self.weak and 0 < start and end < len(norm) and \
+            norm[start - 1:start + 1] in self.words and norm[end - 1:end + 1] in self.words
 
     def find(self, norm: str) -> list[tuple[int, int, int]]:
         """Every match in the normalised text: (start, end, name number), by start."""

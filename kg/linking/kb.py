@@ -119,22 +119,26 @@ def read_kb(store: Store) -> KnowledgeBase:
     Raises the store's errors (`sparql.StoreError`) unchanged.
     """
     types, kinds = class_types(), name_kinds()
-    found = _read_names(store, types, kinds)
+    found, shown = _read_names(store, types, kinds)
     facts = {row["entity"].value: row for row in _select(store, "link_facts")}
     links = _read_links(store, set(found))
     entities, names, where = [], [], {}
     for iri in sorted(found):
         cls_iri, labels = found[iri]
         where[iri] = len(entities)
-        entities.append(_entity(iri, cls_iri, types, labels, facts.get(iri), links[iri]))
+        entities.append(_entity(iri, cls_iri, types, labels, facts.get(iri), links[iri],
+                                shown.get(iri)))
         names += [Name(text, where[iri], kind, prior) for text, kind, prior in labels]
     return KnowledgeBase(entities, names)
 
 
-def _read_names(store: Store, types: dict, kinds: dict) -> dict[str, tuple[str, list]]:
-    """IRI -> (best class, [(name, kind, prior)])."""
+def _read_names(store: Store, types: dict, kinds: dict
+                ) -> tuple[dict[str, tuple[str, list]], dict[str, str]]:
+    """(IRI -> (best class, [(name, kind, prior)]), IRI -> its zh-Hans preferred label as
+    written: 柳诒徵 keeps the 徵 that matching folds to 征)."""
     block = " " + values_list("property", (NamedNode(p) for p in kinds))
     classes: dict[str, str] = {}
+    shown: dict[str, str] = {}
     labels: dict[str, dict[str, tuple[str, float, str]]] = defaultdict(dict)
     for row in _select(store, "link_names", block):
         iri, cls = row["entity"].value, row["class"].value
@@ -142,10 +146,13 @@ def _read_names(store: Store, types: dict, kinds: dict) -> dict[str, tuple[str, 
             classes[iri] = cls
         kind, prior = kinds[row["property"].value]
         text = clean_name(row["label"].value)
+        if kind == "pref" and (row["label"].language or "").lower() == "zh-hans" and text:
+            shown[iri] = min(shown.get(iri, "\uffff"), _QUALIFIER.sub("", row["label"].value)
+                             .strip())
         if text and prior > labels[iri].get(text, ("", -1.0))[1]:
             labels[iri][text] = (kind, prior, row["label"].language or "")
-    return {iri: (classes[iri], [(t, k, p) for t, (k, p, _) in sorted(labels[iri].items())])
-            for iri in classes}
+    return ({iri: (classes[iri], [(t, k, p) for t, (k, p, _) in sorted(labels[iri].items())])
+             for iri in classes}, shown)
 
 
 def _read_links(store: Store, known: set[str]) -> dict[str, set[str]]:
@@ -165,14 +172,14 @@ def _year(row, key: str) -> int | None:
         return None
 
 
-def _entity(iri: str, cls_iri: str, types: dict, labels: list, facts, related: set[str]
-            ) -> Entity:
+def _entity(iri: str, cls_iri: str, types: dict, labels: list, facts, related: set[str],
+            shown: str | None = None) -> Entity:
     pref = [t for t, k, _ in labels if k == "pref"]
     start, end = _year(facts, "start"), _year(facts, "end")
     if start is None and end is None:
         start, end = _year(facts, "periodStart"), _year(facts, "periodEnd")
     place = facts.get("place") if facts is not None else None
+    label = shown or (pref[0] if pref else (labels[0][0] if labels else None))
     return Entity(iri=iri, type=types[cls_iri][0], cls=cls_iri.rsplit("#", 1)[-1].rsplit(
-        "/", 1)[-1], label=pref[0] if pref else (labels[0][0] if labels else None),
-        start=start, end=end, place=place.value if place else None, related=frozenset(related),
-        prominence=math.log1p(len(related) + len(labels)))
+        "/", 1)[-1], label=label, start=start, end=end, place=place.value if place else None,
+        related=frozenset(related), prominence=math.log1p(len(related) + len(labels)))

@@ -60,12 +60,13 @@ def commonness(names: Iterable[str]) -> dict[str, float]:
 
 def everyday_words(min_frequency: int = 20) -> frozenset[str]:
     """Words of two or three characters that jieba knows as everyday words (not names), at
-    least ``min_frequency`` times in its corpus: what a person's name must not be (储备, 文学).
+    least ``min_frequency`` times in its corpus, and those of common_words.tsv: what a person's
+    name must not be (储备, 文学, 陈列).
     """
     path = _dictionary()
     if path is None:
-        return frozenset()
-    found = set()
+        return frozenset(_extra())
+    found = set(_extra())
     with path.open(encoding="utf-8") as lines:
         for line in lines:
             word, frequency, tag = (line.split() + ["", ""])[:3]

@@ -2,14 +2,16 @@
 
 Longest first: 金陵图书馆 wins over the 金陵 inside it, and 南京市文化和旅游局 (a recogniser's
 organisation) over the 南京 it begins with. At equal length a KB name wins over a rule's guess,
-then the stronger rule, then the earlier start. Before that, two cleanups:
+then the stronger rule, then a KB name that is more than a courtesy name or a reign era, then
+the earlier start. Before that, two cleanups:
 
 - a rule's proposal and a KB name over the same span become the KB proposal, which takes the
   rule's type when one of its senses has it (孙中山 before 先生 is the person), and else
   ignores the rule (孙中山 is no place for ending in 山);
 - a rule's place that only adds characters in front of a KB place (着秦淮河 for the KB's
   秦淮河) is dropped, so a poor left boundary never hides a KB name; so is a rule's person
-  that starts where a KB person's name starts (谢安两 for the KB's 谢安).
+  that starts where a KB person's name starts (谢安两 for the KB's 谢安), unless the rule is
+  sure of it (退休教师王建国 is not the KB's 王建).
 
 >>> from kg.linking.model import Proposal
 >>> kb, rule = Proposal(2, 5, None, ()), Proposal(1, 5, "PLACE", (), "suffix", 0.6)
@@ -19,6 +21,7 @@ then the stronger rule, then the earlier start. Before that, two cleanups:
 
 from __future__ import annotations
 
+from kg.linking.confidence import WEAK_KINDS
 from kg.linking.model import KB, Proposal
 
 
@@ -67,6 +70,22 @@ def _kb_starts(proposals: list[Proposal], gazetteer) -> dict[int, set]:
     return starts
 
 
+# a rule's person at least this sure keeps its span over a KB person's name it begins with
+# (退休教师王建国: a title before and a boundary after, not the KB's 王建 and a guess)
+_SURE_PERSON = 0.8
+
+
+def _weak(p: Proposal, gazetteer) -> bool:
+    """A KB proposal whose every name is a courtesy, art or given name, or a reign era's: of two
+    KB names of one length that overlap, the other wins (文益 over the courtesy name 师文 in
+    师文益, 两汉 over the era 汉兴 in 两汉兴亡)."""
+    if p.origin != KB or not p.senses:
+        return False
+    return all(n.kind in WEAK_KINDS or (gazetteer is not None and
+                                        gazetteer.entities[n.entity].cls == "ReignEra")
+               for n in p.senses)
+
+
 def resolve(proposals: list[Proposal], length: int, gazetteer=None) -> list[Proposal]:
     """The proposals that win their stretch of text, in text order."""
     proposals = _merge_same_spans(proposals, gazetteer)
@@ -75,8 +94,10 @@ def resolve(proposals: list[Proposal], length: int, gazetteer=None) -> list[Prop
         starts = _kb_starts(proposals, gazetteer)
         proposals = [p for p in proposals if not _hides_kb_name(p, ends)
                      and not (p.origin != KB and p.type == "PERSON"
-                              and "PERSON" in starts.get(p.start, ()))]
-    ranked = sorted(proposals, key=lambda p: (-p.length, p.origin != KB, -p.strength, p.start))
+                              and "PERSON" in starts.get(p.start, ())
+                              and p.strength < _SURE_PERSON)]
+    ranked = sorted(proposals, key=lambda p: (-p.length, p.origin != KB, -p.strength,
+                                              _weak(p, gazetteer), p.start))
     taken = bytearray(length)
     chosen = []
     for p in ranked:

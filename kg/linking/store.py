@@ -167,7 +167,7 @@ def write_batch(store: Store, minter: Minter, parts: list[TextPart],
     rows = [mention_row(minter, part.iri, part.text, m, created, normalise(m.text))
             for part, m in kept]
     update = bind_groups(queries.load("link_replace"), [
-        values_list("source", (NamedNode(p.iri) for p in parts)), values_rows(ROW, rows), ""])
+        values_list("source", (NamedNode(p.iri) for p in parts)), values_rows(ROW, rows)])
     store.update(substitute(update, {"links": minter.graph(LINKS)}))
     return [m for _, m in kept]
 
@@ -204,6 +204,7 @@ def link_store(store: Store, minter: Minter, graph_names: list[str] | None = Non
             batch, found = [], []
     if batch:
         _flush(store, minter, batch, found, created, summary, total, progress)
+    store.update(substitute(queries.load("link_prune"), {"links": minter.graph(LINKS)}))
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -7,10 +7,12 @@
 # 1. The machine's mentions (jl:linkStatus jl:machine) of those parts are deleted with their
 #    target and selectors ('#' nodes), unless a curator gave the same mention a status.
 # 2. The new mentions are inserted as Web Annotations with a position and a quote selector,
-#    except where a curator's mention (accepted or rejected, in any graph) already covers an
-#    overlapping span of the same part, or the mention's IRI already has a status. A candidate
-#    entity (a body with ?candidateClass) gets its class and label.
-# 3. Candidate entities that no mention in ?links names any more are deleted.
+#    except where the mention's IRI already has a status (a curator's decision). The rows
+#    leave out mentions on spans curators decided on (kg.linking.store.curated_spans). A
+#    candidate entity (a body with ?candidateClass) gets its class and label.
+# Patterns start from the bound values: a pattern that starts from all machine mentions would
+# read the whole links graph for every batch. Candidates no mention names any more are pruned
+# once per run (link_prune.ru).
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX jl: <https://kg.jllib.cn/ontology#>
 PREFIX oa: <http://www.w3.org/ns/oa#>
@@ -20,8 +22,8 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 DELETE { GRAPH ?links { ?s ?p ?o } }
 WHERE {
   GRAPH ?links {
-    ?m jl:linkStatus jl:machine ; oa:hasTarget ?target .
     ?target oa:hasSource ?source .
+    ?m oa:hasTarget ?target ; jl:linkStatus jl:machine .
     { ?m ?p ?o BIND(?m AS ?s) }
     UNION { ?target ?p ?o BIND(?target AS ?s) }
     UNION { ?target oa:hasSelector ?s . ?s ?p ?o }
@@ -44,22 +46,4 @@ WHERE {
   BIND(IRI(CONCAT(STR(?m), "#position")) AS ?position)
   BIND(IRI(CONCAT(STR(?m), "#quote")) AS ?quote)
   FILTER NOT EXISTS { GRAPH ?any { ?m jl:linkStatus ?anyStatus } }
-  FILTER NOT EXISTS {
-    GRAPH ?curated {
-      ?other jl:linkStatus ?status ; oa:hasTarget ?otherTarget .
-      ?otherTarget oa:hasSource ?source ; oa:hasSelector ?selector .
-      ?selector oa:start ?otherStart ; oa:end ?otherEnd .
-    }
-    FILTER(?status != jl:machine && ?otherStart < ?end && ?start < ?otherEnd)
-  }
-} ;
-
-DELETE { GRAPH ?links { ?candidate ?p ?o } }
-WHERE {
-  GRAPH ?links {
-    ?candidate skos:prefLabel ?name .
-    FILTER(CONTAINS(STR(?candidate), "/entity/candidate/"))
-    ?candidate ?p ?o
-  }
-  FILTER NOT EXISTS { GRAPH ?links { ?mention oa:hasBody ?candidate } }
 }

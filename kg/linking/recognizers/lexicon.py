@@ -1,8 +1,8 @@
 """Places the KB does not hold, from lists of names: China's provinces and prefecture-level
-cities (kg/linking/tables/admin_places.tsv) and well-known places of Chinese history and
-poetry outside Nanjing (historic_places.tsv). They are found with their own character
-automaton, like the KB's names, and link to no entity; where the KB has the same name, the
-KB's proposal takes the span (`kg.linking.resolve`).
+cities (kg/linking/tables/admin_places.tsv), well-known places of Chinese history and
+poetry outside Nanjing (historic_places.tsv) and the countries of the world (countries.tsv).
+They are found with their own character automaton, like the KB's names, and link to no entity;
+where the KB has the same name, the KB's proposal takes the span (`kg.linking.resolve`).
 
 >>> sorted((p.start, p.end) for p in Lexicon()("他从长安到杭州市", []))
 [(2, 4), (5, 7), (5, 8)]
@@ -22,8 +22,8 @@ from kg.linking.tables import column
 
 @cache
 def _places():
-    names = {normalise(n) for n in column("admin_places", "name") + column("historic_places",
-                                                                          "name")}
+    names = {normalise(n) for n in column("admin_places", "name")
+             + column("historic_places", "name") + column("countries", "name")}
     automaton = _automaton()
     for name in sorted(n for n in names if len(n) >= 2):
         automaton.add_word(name, len(name))

@@ -3,14 +3,13 @@
 The evidence (kg/linking/tables/person_cues.tsv, bylines.tsv) is a title or form of address
 before the name (馆长焦翔) or after it (焦翔馆长, 王明先生), a speech verb after it (王明说:
 only with a common surname), a byline (文/办公室 张明), life years after it (袁枚(1716-1797),
-王桂英(1942年生)), a courtesy name after it (王昌龄,字少伯), or a list that goes on from a
-person (周晓岚、陈立新). A given name has one or two characters: the first length after which
-the text may end a name (a stop character of name_stops.tsv, a cue, punctuation), else two.
-No name is an everyday word or starts with one (储备, 文学创: jieba's dictionary, kept by the
-gazetteer). A name found on good evidence is then found wherever else the document repeats it,
-and so is
-the two-character given name of a three-character name (昌龄 after 王昌龄), which for a KB
-person links to that person.
+王桂英(1942年生), 刁衍(九四五~一〇一三), 朱存(生卒年不详)), a courtesy name after it
+(王昌龄,字少伯), or a list that goes on from a person (周晓岚、陈立新). A given name has one
+or two characters: the first length after which the text may end a name (a stop character of
+name_stops.tsv, a cue, punctuation), else two. No name is an everyday word or starts with one
+(储备, 文学创: jieba's dictionary, kept by the gazetteer). A name found on good evidence is then
+found wherever else the document repeats it, and so is the two-character given name of a
+three-character name (昌龄 after 王昌龄), which for a KB person links to that person.
 
 >>> persons = Persons()
 >>> [(p.start, p.end, p.origin) for p in persons("馆长焦翔表示，焦翔在会上", [])]
@@ -33,7 +32,8 @@ from kg.linking.model import KB, Proposal
 from kg.linking.tables import column, number, table
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-_LIFE = re.compile(r"[(（]\s*前?\d{3,4}\s*(?:年生|年出生|年?\s*[-—–~至]\s*前?\d{0,4})")
+_LIFE = re.compile(r"[(（]\s*(?:前?\d{3,4}\s*(?:年生|年出生|年?\s*[-—–~至]\s*前?\d{0,4})"
+                   r"|[〇○零一二三四五六七八九]{3,4}\s*[-—–~至]|生卒年)")
 _COURTESY = re.compile(r"[,，]?字([\u4e00-\u9fff]{2})(?=[,，。;；、])")
 _BYLINE_TOKENS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 _JOINERS = "、和与及"

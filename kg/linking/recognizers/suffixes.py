@@ -34,6 +34,7 @@ from kg.linking.tables import column, number, table
 
 _JOINERS = "和与及"
 _ANCHORS = "省市区县"
+_KNOWN = (KB, "lexicon.place")   # the origins of names the text is known to have
 
 
 @cache
@@ -51,12 +52,14 @@ def _regex() -> re.Pattern:
 
 
 @cache
-def _words() -> tuple[frozenset[str], frozenset[str], int]:
-    """(every word, the words no name ends with, the longest of those)."""
+def _words() -> tuple[frozenset[str], frozenset[str], int, frozenset[str]]:
+    """(every word, the words no name ends with, the longest of those, the endings that add
+    nothing to a whole KB name before them)."""
     rows = table("suffix_words")
-    alone = frozenset(r["word"] for r in rows)
+    alone = frozenset(r["word"] for r in rows if r["use"] != "after_name")
     ending = frozenset(r["word"] for r in rows if r["use"] == "end")
-    return alone, ending, max((len(w) for w in ending), default=0)
+    after = frozenset(r["word"] for r in rows if r["use"] == "after_name")
+    return alone, ending, max((len(w) for w in ending), default=0), after
 
 
 @cache
@@ -74,25 +77,52 @@ def _org_anchors() -> tuple[str, ...]:
     return tuple(column("org_anchors", "word"))
 
 
+@cache
+def _soft_stops() -> frozenset[str]:
+    return frozenset(column("name_soft_stops", "char"))
+
+
+@cache
+def _memorials() -> frozenset[str]:
+    return frozenset(column("memorial_endings", "char"))
+
+
 class _KbSpans:
-    """The KB proposals of a text, by start and by the characters they cover."""
+    """The names a text is known to have (the KB's, and the places of the name lists), by
+    start and by the characters they cover."""
 
     def __init__(self, found: list[Proposal], gazetteer):
-        self.starts = {p.start for p in found if p.origin == KB}
+        known = [p for p in found if p.origin in _KNOWN]
+        self.starts = {p.start for p in known}
         self.sorted_starts = sorted(self.starts)
-        self.inner: dict[int, int] = {}   # a position strictly inside a KB name -> its end
+        self.inner: dict[int, int] = {}   # a position strictly inside a known name -> its end
+        self.kb_begins: dict[int, int] = {}  # start -> end of the longest KB name there
         self.orgs: list[tuple[int, int]] = []
-        self.places: dict[int, int] = {}  # start -> end of KB place names
-        for p in found:
-            if p.origin != KB:
-                continue
+        self.places: dict[int, int] = {}  # start -> end of known place names
+        self.persons: set[tuple[int, int]] = set()
+        for p in known:
             for at in range(p.start + 1, p.end):
                 self.inner[at] = max(self.inner.get(at, 0), p.end)
-            types = {gazetteer.entities[n.entity].type for n in p.senses} if gazetteer else set()
+            if p.origin == KB:
+                self.kb_begins[p.start] = max(self.kb_begins.get(p.start, 0), p.end)
+            types = self._types(p, gazetteer)
             if "ORGANIZATION" in types:
                 self.orgs.append((p.start, p.end))
             if "PLACE" in types:
                 self.places[p.start] = max(self.places.get(p.start, 0), p.end)
+            if types == {"PERSON"}:
+                self.persons.add((p.start, p.end))
+
+    @staticmethod
+    def _types(p: Proposal, gazetteer) -> set[str]:
+        if p.origin != KB:
+            return {p.type}
+        return {gazetteer.entities[n.entity].type for n in p.senses} if gazetteer else set()
+
+    def starts_name(self, start: int, end: int) -> bool:
+        """True when a KB name starts at ``start`` and runs past ``end``: the ending is the
+        first character of the next name (江苏江宁: 江 ends no name), not an ending."""
+        return self.kb_begins.get(start, 0) > end
 
 
 class Suffixes:
@@ -111,10 +141,13 @@ class Suffixes:
         out, place_starts = [], set()
         for m in _regex().finditer(norm):
             type_, low, high, strength = _rules()[m.group()]
-            start, bounded = self.stem_start(norm, m.start(), high, type_, kb)
-            if m.start() - start < low or self._ordinary(norm, start, m.start(), m.end(), kb):
+            start, bounded = self.stem_start(norm, m.start(), (low, high), type_, kb)
+            if not bounded and out and start < out[-1].end < m.start():
+                start, bounded = out[-1].end, True  # 幽谷山|双林院: after the name before
+            if not self._acceptable(norm, (start, m.start(), m.end()), low, kb):
                 continue
-            if type_ == "ORGANIZATION" and not self._anchored(norm, start, kb, place_starts):
+            if type_ == "ORGANIZATION" and not self._anchored(norm, (start, bounded), kb,
+                                                              place_starts):
                 continue
             if type_ == "PLACE":
                 place_starts.add(start)
@@ -122,29 +155,57 @@ class Suffixes:
                                 strength if bounded else strength * self.unbounded))
         return out
 
-    @staticmethod
-    def _anchored(norm: str, start: int, kb: _KbSpans, place_starts: set[int]) -> bool:
-        """An organisation starts with a KB name, a place or a word of org_anchors.tsv."""
-        return start in kb.starts or start in place_starts or any(
-            norm.startswith(word, start) for word in _org_anchors())
+    def _acceptable(self, norm: str, span: tuple[int, int, int], low: int, kb: _KbSpans
+                    ) -> bool:
+        """A stem long enough, no ordinary word, no ending that starts a known name and no
+        known person's name with a one-character ending that is a verb after it (李昪镇金陵)."""
+        start, ending, end = span
+        if ending - start < low or self._ordinary(norm, start, ending, end, kb):
+            return False
+        if kb.starts_name(ending, end) or (
+                norm[ending:end] in _words()[3] and kb.kb_begins.get(start) == ending):
+            return False
+        return not ((start, ending) in kb.persons and end - ending == 1
+                    and norm[ending] not in _memorials())
+
+    def _anchored(self, norm: str, stem: tuple[int, bool], kb: _KbSpans,
+                  place_starts: set[int]) -> bool:
+        """An organisation starts with a KB name, a place or a word of org_anchors.tsv, or
+        has a name of its own: a stem bounded by punctuation or a word before names, whose
+        first word is no everyday word (创办|晓庄师范学校, but not 推动|全市公共图书馆)."""
+        start, bounded = stem
+        if start in kb.starts or start in place_starts or any(
+                norm.startswith(word, start) for word in _org_anchors()):
+            return True
+        words = getattr(self.gazetteer, "words", frozenset())
+        before = norm[start - 1] if start > 0 else ""
+        own = not is_han(before) or norm[start - 2:start] in _prefix_stops()
+        return bool(words) and bounded and own and norm[start:start + 2] not in words \
+            and norm[start:start + 3] not in words
 
     @staticmethod
-    def _walk(norm: str, end: int, limit: int) -> tuple[int, bool]:
+    def _walk(norm: str, end: int, low: int, limit: int) -> tuple[int, bool]:
+        """Run back from ``end`` to a boundary: a hard one anywhere, a soft one (a verb of
+        motion or office before a place: 知睦州, 客泉州) once the stem has ``low`` characters."""
         left = end
         while left > limit:
             c = norm[left - 1]
             if not is_han(c) or c in stops() or norm[left - 2:left] in _prefix_stops():
                 return left, True
+            if c in _soft_stops() and end - left >= low:
+                return left, True
             left -= 1
         return left, left == 0
 
-    def stem_start(self, norm: str, end: int, high: int, type_: str, kb: _KbSpans
+    def stem_start(self, norm: str, end: int, size: tuple[int, int], type_: str, kb: _KbSpans
                    ) -> tuple[int, bool]:
-        """Where the name ending at ``end`` starts, and whether a boundary was found."""
+        """Where the name ending at ``end`` starts, and whether a boundary was found;
+        ``size``: the fewest and most characters its stem may have."""
+        low, high = size
         limit = max(0, end - high)
-        left, bounded = self._walk(norm, end, limit)
+        left, bounded = self._walk(norm, end, low, limit)
         if type_ == "ORGANIZATION" and bounded and left > limit and norm[left - 1] in _JOINERS:
-            further, _ = self._walk(norm, left - 1, limit)
+            further, _ = self._walk(norm, left - 1, low, limit)
             anchor = self._anchor(norm, further, left - 1, kb)
             if anchor is not None:
                 return anchor, True
@@ -168,7 +229,7 @@ class Suffixes:
     def _ordinary(norm: str, start: int, ending: int, end: int, kb: _KbSpans) -> bool:
         """True when the candidate is an ordinary word, not a name (see the module)."""
         name = norm[start:end]
-        alone, words, longest = _words()
+        alone, words, longest, _ = _words()
         if name in alone or any(name[-size:] in words
                                 for size in range(2, min(longest, len(name) - 1) + 1)):
             return True

@@ -42,6 +42,12 @@ def test_kb_label_drops_qualifier(kb):
     assert _entity(kb, "place/ming-xiaoling").label == "明孝陵"
 
 
+def test_kb_label_is_the_simplified_label_as_written(kb):
+    liu = _entity(kb, "person/liu-yizheng")
+    assert liu.label == "柳诒徵"  # matching folds 徵 to 征; the label keeps it
+    assert {n.text for n in kb.names if n.entity == kb.index()[liu.iri]} == {"柳诒征"}
+
+
 def test_kb_leaves_out_tombstones_and_merged_but_keeps_outside_sameas(kb):
     iris = {e.iri for e in kb.entities}
     assert E + "person/old-name" not in iris

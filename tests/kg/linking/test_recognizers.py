@@ -5,13 +5,15 @@ import pytest
 from kg.linking.model import Proposal
 from kg.linking.normalize import normalise
 from kg.linking.recognizers.lexicon import Lexicon
+from kg.linking.recognizers.naming import Naming
 from kg.linking.recognizers.patterns import Patterns
 from kg.linking.recognizers.persons import Persons
+from kg.linking.recognizers.places import Places
 from kg.linking.recognizers.suffixes import Suffixes
 from kg.linking.recognizers.works import Works
 
 RECOGNIZERS = {"persons": Persons, "suffixes": Suffixes, "patterns": Patterns,
-               "works": Works, "lexicon": Lexicon}
+               "works": Works, "lexicon": Lexicon, "naming": Naming, "places": Places}
 
 
 @pytest.mark.cases("recognizers")
@@ -49,5 +51,49 @@ def test_recognizers_registered_by_name():
     from kg.linking.pipeline import register
 
     register()
-    for name in ("persons", "suffixes", "patterns", "works", "lexicon"):
+    for name in RECOGNIZERS:
         assert registry.misc.get(f"jinling.{name}.v1")
+
+
+def test_recognizers_suffix_ending_that_starts_a_kb_name():
+    kb = [Proposal(0, 2, None, ()), Proposal(2, 4, None, ())]  # KB names 江苏, 江宁
+    assert Suffixes()("江苏江宁", kb) == []  # the 江 of 江宁 ends no 江苏江
+
+
+def test_recognizers_suffix_kb_person_with_a_verb_after_it(gazetteer):
+    rec = Suffixes()
+    rec.set_gazetteer(gazetteer)
+    kb = [Proposal(1, 4, None, gazetteer.lookup("朱元璋"))]
+    spans = [(p.start, p.end) for p in rec("时朱元璋镇金陵", kb)]
+    assert (1, 5) not in spans  # 镇 is a verb here, not a town
+
+
+def test_recognizers_naming_courtesy_name_links_its_person(gazetteer):
+    rec = Naming()
+    rec.set_gazetteer(gazetteer)
+    kb = [Proposal(0, 3, None, gazetteer.lookup("朱元璋"))]
+    named = [p for p in rec("朱元璋,字国瑞", kb) if p.start == 5]
+    assert named and gazetteer.entities[named[0].senses[0].entity].label == "朱元璋"
+
+
+def test_recognizers_naming_given_name_of_a_named_person(gazetteer):
+    rec = Naming()
+    rec.set_gazetteer(gazetteer)
+    norm = "许棠工诗。棠以文进,系统"
+    kb = [Proposal(0, 2, None, gazetteer.lookup("许棠"))]
+    found = [(p.start, p.end) for p in rec(norm, kb) if p.origin == "kb"]
+    assert found == [(5, 6)]
+
+
+def test_recognizers_naming_poem_addressee_on_the_title_line():
+    found = Naming()("宿白鹭洲寄杨江宁\n李白\n朝别朱雀门", [])
+    assert [(p.start, p.end, p.origin) for p in found] == [(5, 8, "naming.addressee")]
+    assert Naming()("示范基地的建设寄托了希望", []) == []  # no title line of a poem
+
+
+def test_recognizers_suffix_organisation_with_a_name_of_its_own(gazetteer):
+    rec = Suffixes()
+    rec.set_gazetteer(gazetteer)  # its everyday words tell 全市公共 from 晓庄师范
+    assert [(p.start, p.end) for p in rec("陶行知创办晓庄师范学校", [])] == [(5, 11)]
+    assert rec("推动全市公共图书馆", []) == []
+    assert rec("文学之都促进会", []) == []

@@ -1,0 +1,331 @@
+"""Persons by the ways biographies, poems and profiles name them (``jinling.naming.v1``).
+
+Classical biographies name a person in set phrases, and modern profiles open the same way:
+
+- a naming word before the name (kg/linking/tables/naming_cues.tsv): 字少伯, 号钟隐, 自号东海钓客,
+  小字三保, 初名从嘉, 人称“随园先生”, 郑板桥名燮,字克柔; the name runs to punctuation or to the
+  closing quote;
+- the subject of a biography or profile at the start of a line, when what follows is what
+  biographies say next: a courtesy name (王昌龄,字少伯), a native place (郢,金陵人), life years
+  (刁衍(九四五~一〇一三)) or a post (许文博,金陵图书馆馆员);
+- a frame around the name (person_frames.tsv): 与刘长卿善, 与高适齐名, 师事文益;
+- the addressee of a poem in its title line (poem_addressees.tsv): 寄费廷玉, 访崔四侍御, with
+  a rank or an office after the surname;
+- a monk by his name and 禅师, 法师 or 上人 (云居舜禅师, 泉禅师);
+- the one-character given name of a person the text has named in full (徐铉 … 铉以文进), where
+  it stands at the head of a clause.
+
+>>> naming = Naming()
+>>> [(p.start, p.end) for p in naming("王昌龄,字少伯,京兆人。", [])]
+[(5, 7), (0, 3)]
+>>> [(p.start, p.end) for p in naming("李煜,初名从嘉,号钟隐", [])]
+[(5, 7), (9, 11)]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.util import registry
+
+from kg.linking.kb import Name
+from kg.linking.model import KB, Proposal
+from kg.linking.recognizers.persons import _occurrences, cues, is_han, stops, surnames
+from kg.linking.tables import number, table
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
+_OPEN, _CLOSE = "“「『\"'", "”」』\"'"
+_BREAK = ",.;:!?，。；：！？、()（）[]【】《》“”「」『』\n "
+_LIFE_HEAD = re.compile(r"[(（]\s*(?:前?\d{2,4}|[〇○零一二三四五六七八九十]{2,4}|生卒|\?|？)")
+_SUBJECT = re.compile(f"(?m)^[ \\t]*([{_HAN}]{{1,4}})(?=[,，(（])")
+_NUMERALS = "一二三四五六七八九十"
+_TITLE_MAX = 40
+_MONK = re.compile("(?:禅师|法师|上人)")
+_MONK_START = set(_BREAK) | set("称谓寄访谒见礼拜与同赠送呈怀忆哭")
+
+
+@cache
+def naming_cues() -> dict[str, tuple[str, int, int, str, float]]:
+    """Cue -> (what stands before it, fewest and most characters, what follows, strength)."""
+    return {r["cue"]: (r["before"], int(number(r, "min", "naming_cues")),
+                       int(number(r, "max", "naming_cues")), r["then"],
+                       number(r, "strength", "naming_cues")) for r in table("naming_cues")}
+
+
+@cache
+def _cue_regex() -> re.Pattern:
+    words = sorted(naming_cues(), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+@cache
+def _frames() -> dict[str, tuple[tuple[str, ...], float]]:
+    found: dict[str, tuple[list[str], float]] = {}
+    for r in table("person_frames"):
+        found.setdefault(r["before"], ([], number(r, "strength", "person_frames")))[0].append(
+            r["after"])
+    return {k: (tuple(sorted(v, key=len, reverse=True)), s) for k, (v, s) in found.items()}
+
+
+@cache
+def _frame_regex() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in sorted(_frames(), key=len, reverse=True)))
+
+
+@cache
+def _addressees() -> tuple[re.Pattern, tuple[str, ...], tuple[str, ...]]:
+    rows = table("poem_addressees")
+    verbs = [r["word"] for r in rows if r["kind"] == "verb"]
+    offices = tuple(sorted((r["word"] for r in rows if r["kind"] == "office"), key=len,
+                           reverse=True))
+    ends = tuple(sorted((r["word"] for r in rows if r["kind"] == "end"), key=len, reverse=True))
+    alternation = "|".join(re.escape(w) for w in sorted(verbs, key=len, reverse=True))
+    return re.compile(f"(?:{alternation})"), offices, ends
+
+
+@cache
+def _titles() -> re.Pattern:
+    words = [c for c, uses in cues().items() if any(u[1] == "title" for u in uses)]
+    words = sorted(words, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def _clause_end(norm: str, at: int) -> int:
+    """The end of the clause that starts at ``at`` (the next punctuation or line end)."""
+    m = re.compile(f"[^{re.escape(_BREAK)}]*").match(norm, at)
+    return m.end()
+
+
+class Naming:
+    """The naming recogniser (``jinling.naming.v1``)."""
+
+    def __init__(self, strength: float = 0.8, given_strength: float = 0.7):
+        self.strength = strength
+        self.given_strength = given_strength
+        self.gazetteer = None
+
+    def set_gazetteer(self, gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def __call__(self, norm: str, found: list[Proposal]) -> list[Proposal]:
+        persons = self._kb_persons(found)
+        out = self._cued(norm, persons) + self._subjects(norm) + self._frames(norm)
+        out += self._addressees(norm) + self._monks(norm, found)
+        out = [p for p in out if self._plausible(p, norm[p.start:p.end])]
+        out += self._given(norm, persons + out, found)
+        return out
+
+    @staticmethod
+    def _plausible(p: Proposal, name: str) -> bool:
+        """All Chinese characters; a name found by a naming word or a monk's title may start
+        with any (初名从嘉, 云居舜禅师), another not with a stop character."""
+        return bool(name) and all(is_han(c) for c in name) and (
+            p.origin in ("naming.cue", "naming.monk") or name[0] not in stops())
+
+    def _kb_persons(self, found: list[Proposal]) -> list[Proposal]:
+        if self.gazetteer is None:
+            return []
+        entities = self.gazetteer.entities
+        return [p for p in found if p.origin == KB and p.senses
+                and any(entities[n.entity].type == "PERSON" for n in p.senses)]
+
+    def _words(self) -> frozenset[str]:
+        return getattr(self.gazetteer, "words", frozenset())
+
+    # -- 字少伯, 号钟隐, 人称“随园先生” ------------------------------------------------
+
+    def _cued(self, norm: str, persons: list[Proposal]) -> list[Proposal]:
+        ends = {p.end for p in persons}
+        subject = self._subject(norm, persons)
+        out = []
+        for m in _cue_regex().finditer(norm):
+            before, low, high, then, strength = naming_cues()[m.group()]
+            if before == "break" and not (m.start() == 0 or norm[m.start() - 1] in _BREAK
+                                          or m.start() in ends):
+                continue
+            span = self._cued_name(norm, m.end(), low, high, then)
+            if span is not None and norm[m.start():span[0] + 1] not in self._words():
+                owner = self._owner(m.start(), persons, subject)
+                out.append(Proposal(*span, "PERSON", self._senses(owner, norm[slice(*span)]),
+                                    "naming.cue", strength))
+        return out
+
+    @staticmethod
+    def _subject(norm: str, persons: list[Proposal]) -> Proposal | None:
+        """The KB person a biography is about: the one named at the start of a line."""
+        for p in sorted(persons, key=lambda p: p.start):
+            if p.start == 0 or norm[:p.start].endswith("\n"):
+                return p
+        return None
+
+    @staticmethod
+    def _owner(cue: int, persons: list[Proposal], subject: Proposal | None
+               ) -> Proposal | None:
+        """Whose name a naming word gives: the KB person right before it (王昌龄,字少伯;
+        郑板桥名燮), else the subject of the biography (自号东海钓客)."""
+        return next((p for p in persons if p.end in (cue, cue - 1)), subject)
+
+    def _senses(self, owner: Proposal | None, text: str) -> tuple[Name, ...]:
+        if owner is None or self.gazetteer is None:
+            return ()
+        return tuple(Name(text, n.entity, "courtesy", 0.7) for n in owner.senses
+                     if self.gazetteer.entities[n.entity].type == "PERSON")
+
+    @staticmethod
+    def _cued_name(norm: str, at: int, low: int, high: int, then: str
+                   ) -> tuple[int, int] | None:
+        quoted = at < len(norm) and norm[at] in _OPEN
+        start = at + 1 if quoted else at
+        end = _clause_end(norm, start)
+        if quoted and (end >= len(norm) or norm[end] not in _CLOSE):
+            return None
+        size = end - start
+        if not (low <= size <= (max(high, 6) if quoted else high)):
+            return None
+        if then == "courtesy" and not re.match(r"[,，]\s*(?:字|号)", norm[end:end + 3]):
+            return None
+        return start, end
+
+    # -- the subject of a biography or profile -----------------------------------------
+
+    def _subjects(self, norm: str) -> list[Proposal]:
+        out = []
+        for m in _SUBJECT.finditer(norm):
+            if self._told_of(norm, m.end(1)):
+                out.append(Proposal(m.start(1), m.end(1), "PERSON", (), "naming.subject",
+                                    self.strength))
+        return out
+
+    def _told_of(self, norm: str, end: int) -> bool:
+        """What a biography says right after its subject's name."""
+        if _LIFE_HEAD.match(norm, end):
+            return True
+        clause_start = end + 1
+        clause = norm[clause_start:_clause_end(norm, clause_start)]
+        if clause.startswith(("字", "号")) or re.fullmatch(f"[{_HAN}]{{1,8}}人", clause):
+            return True
+        return bool(clause) and len(clause) <= 16 and _titles().search(clause) is not None \
+            and clause.endswith(tuple(_titles().findall(clause)))
+
+    # -- 与刘长卿善, 师事文益 ---------------------------------------------------------
+
+    def _frames(self, norm: str) -> list[Proposal]:
+        out = []
+        for m in _frame_regex().finditer(norm):
+            afters, strength = _frames()[m.group()]
+            for size in (3, 2, 4):
+                start, end = m.end(), m.end() + size
+                if self._surnamed(norm[start:end]) and norm.startswith(afters, end):
+                    out.append(Proposal(start, end, "PERSON", (), "naming.frame", strength))
+                    break
+        return out
+
+    @staticmethod
+    def _surnamed(name: str) -> bool:
+        if len(name) < 2 or not all(is_han(c) and c not in stops() for c in name):
+            return False
+        return name[:2] in surnames() and len(name) > 2 or name[0] in surnames()
+
+    # -- 寄费廷玉, 访崔四侍御 --------------------------------------------------------
+
+    def _addressees(self, norm: str) -> list[Proposal]:
+        verbs, offices, ends = _addressees()
+        line_end = norm.find("\n")
+        if not 0 < line_end <= _TITLE_MAX:
+            return []  # a poem opens with its title on a line of its own
+        title = norm[:line_end]
+        out = []
+        for m in verbs.finditer(title):
+            end = self._addressee_end(title, m.end(), offices, ends)
+            if end is not None:
+                out.append(Proposal(m.end(), end, "PERSON", (), "naming.addressee", 0.75))
+        return out
+
+    @staticmethod
+    def _addressee_end(title: str, start: int, offices, ends) -> int | None:
+        for surname in (title[start:start + 2], title[start:start + 1]):
+            if surname not in surnames():
+                continue
+            at = start + len(surname)
+            rank = re.compile(f"[{_NUMERALS}]{{1,3}}").match(title, at)
+            options = [rank.end()] if rank else [at + 2, at + 1]
+            for base in options:
+                office = next((o for o in offices if title.startswith(o, base)), "")
+                end = base + len(office)
+                if (rank or office or base > at) and Naming._title_ends(title, end, ends):
+                    return end
+        return None
+
+    @staticmethod
+    def _title_ends(title: str, end: int, ends) -> bool:
+        return end >= len(title.rstrip()) or title[end] in _BREAK or title.startswith(ends, end)
+
+    # -- 云居舜禅师 -------------------------------------------------------------------
+
+    def _monks(self, norm: str, found: list[Proposal]) -> list[Proposal]:
+        places = {p.start: p.end for p in found if p.origin == KB}
+        out = []
+        for m in _MONK.finditer(norm):
+            start = m.start()
+            while start > max(0, m.start() - 6) and is_han(norm[start - 1]) \
+                    and norm[start - 1] not in _MONK_START:
+                start -= 1
+            inner = places.get(start)
+            if inner is not None and 1 <= m.start() - inner <= 2:
+                start = inner  # 钟山泉禅师: the hill, then the monk
+            if m.start() > start:
+                out.append(Proposal(start, m.end(), "PERSON", (), "naming.monk", 0.75))
+        return out
+
+    # -- 铉以文进 --------------------------------------------------------------------
+
+    def _given(self, norm: str, persons: list[Proposal], found: list[Proposal]
+               ) -> list[Proposal]:
+        """The given name of a two-character name (or a one-character subject: 郢), alone at
+        the head of a clause."""
+        given: dict[str, tuple[Name, ...]] = {}
+        for p in persons:
+            name = norm[p.start:p.end]
+            if len(name) == 1 and p.origin == "naming.subject":
+                given.setdefault(name, ())  # 郢,金陵人 … 郢由是知名
+            elif len(name) == 2 and name[0] in surnames() and name[1] not in stops():
+                given[name[1]] = given.get(name[1], ()) + self._given_senses(p, name[1])
+        taken = {(p.start, p.end) for p in persons}
+        out = []
+        for char, senses in sorted(given.items()):
+            for at in _occurrences(norm, char):
+                if (at, at + 1) not in taken and self._heads_clause(norm, at):
+                    out.append(Proposal(at, at + 1, "PERSON", senses,
+                                        KB if senses else "naming.given", self.given_strength))
+        return out
+
+    def _given_senses(self, p: Proposal, char: str) -> tuple[Name, ...]:
+        if p.origin != KB or self.gazetteer is None:
+            return ()
+        return tuple(Name(char, n.entity, "given", 0.7) for n in p.senses
+                     if self.gazetteer.entities[n.entity].type == "PERSON")
+
+    def _heads_clause(self, norm: str, at: int) -> bool:
+        """At the head of a clause (after punctuation or 时, 闻 …) and before a verb or adverb
+        of given_name_contexts.tsv (铉以文进, 伸已卒), not inside an everyday word."""
+        before, after = _given_contexts()
+        if at + 1 >= len(norm) or norm[at + 1] not in after:
+            return False
+        if at > 0 and norm[at - 1] not in _BREAK and norm[at - 1] not in before:
+            return False
+        words = self._words()
+        return norm[at:at + 2] not in words and norm[at - 1:at + 1] not in words
+
+
+@cache
+def _given_contexts() -> tuple[frozenset[str], frozenset[str]]:
+    rows = table("given_name_contexts")
+    return (frozenset(r["char"] for r in rows if r["position"] == "before"),
+            frozenset(r["char"] for r in rows if r["position"] == "after"))
+
+
+@registry.misc("jinling.naming.v1")
+def make_naming(strength: float = 0.8, given_strength: float = 0.7) -> Naming:
+    """Persons by naming words, biography openings, frames, poem titles (`Naming`)."""
+    return Naming(strength, given_strength)

@@ -1,0 +1,137 @@
+"""Places that the words around them give away, with no ending of their own (``jinling.places.v1``).
+
+- a list of one-character prefectures closed by a word for them (kg/linking/tables/
+  place_lists.tsv): 历知婺、光、庐、颍等州 names four places, 婺 光 庐 颍;
+- a county or city before an office (office_endings.tsv): 调汜水尉, 出为建昌令, 鄞令王安石:
+  the place without the office;
+- a native place of two or three characters before 人 at the end of a clause: 兴化人,
+  云南昆阳人, 是下关人.
+
+A name must be bounded on its left (punctuation, a stop character of name_stops.tsv, a verb of
+name_soft_stops.tsv or the end of a known place: 云南|昆阳人; a one-character name before an
+office only by punctuation: ,鄞令), must not be an everyday word with its office (法令, 县令,
+上尉: jieba's dictionary, kept by the gazetteer) and must not be a known name already (the KB's
+or the name lists' proposal has the span).
+
+>>> places = Places()
+>>> [(p.start, p.end) for p in places("历知婺、光、庐、颍等州", [])]
+[(2, 3), (4, 5), (6, 7), (8, 9)]
+>>> [(p.start, p.end) for p in places("调汜水尉,迁建昌令", [])]
+[(1, 3), (6, 8)]
+>>> [(p.start, p.end) for p in places("字克柔,兴化人,乾隆元年", [])]
+[(4, 6)]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.util import registry
+
+from kg.linking.model import KB, Proposal
+from kg.linking.recognizers.persons import is_han, stops
+from kg.linking.tables import column, number, table
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
+_CLAUSE_END = ",.;，。；、)）\n"
+_PUNCTUATION = ",.;:，。；：、(（)）"
+
+
+@cache
+def _list_regex() -> re.Pattern:
+    words = "|".join(re.escape(w) for w in sorted(column("place_lists", "word"), key=len,
+                                                          reverse=True))
+    return re.compile(f"[{_HAN}](?:、[{_HAN}])+(?:{words})")
+
+
+@cache
+def _offices() -> tuple[re.Pattern, dict[str, tuple[int, int, float]]]:
+    rows = {r["office"]: (int(number(r, "min_stem", "office_endings")),
+                          int(number(r, "max_stem", "office_endings")),
+                          number(r, "strength", "office_endings"))
+            for r in table("office_endings")}
+    words = "|".join(re.escape(w) for w in sorted(rows, key=len, reverse=True))
+    return re.compile(f"(?:{words})"), rows
+
+
+@cache
+def _soft() -> frozenset[str]:
+    return frozenset(column("name_soft_stops", "char"))
+
+
+_NATIVE = re.compile(f"人(?=[{re.escape(_CLAUSE_END)}]|也)")
+
+
+class Places:
+    """The place-context recogniser (``jinling.places.v1``)."""
+
+    def __init__(self, strength: float = 0.7):
+        self.strength = strength
+        self.gazetteer = None
+
+    def set_gazetteer(self, gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def __call__(self, norm: str, found: list[Proposal]) -> list[Proposal]:
+        kb_ends = {p.end for p in found if p.origin in (KB, "lexicon.place")}
+        kb_spans = {(p.start, p.end) for p in found if p.origin == KB}
+        out = self._lists(norm) + self._before_offices(norm, kb_ends)
+        out += self._natives(norm, kb_ends)
+        return [p for p in out if (p.start, p.end) not in kb_spans]
+
+    def _words(self) -> frozenset[str]:
+        return getattr(self.gazetteer, "words", frozenset())
+
+    def _lists(self, norm: str) -> list[Proposal]:
+        """婺、光、庐、颍等州: every character of the list is a place."""
+        return [Proposal(m.start() + 2 * i, m.start() + 2 * i + 1, "PLACE", (), "place.list",
+                         self.strength)
+                for m in _list_regex().finditer(norm) for i in range(m.group().count("、") + 1)]
+
+    def _bounded_start(self, norm: str, end: int, low: int, high: int, kb_ends: set[int]
+                       ) -> int | None:
+        """The start of a name ending at ``end`` with ``low`` to ``high`` characters, when the
+        text bounds it there on the left (the shortest after a KB name, else the longest),
+        else None."""
+        starts = [end - size for size in range(low, high + 1) if end - size >= 0 and all(
+            is_han(c) and c not in stops() for c in norm[end - size:end])]
+        for start in starts:
+            if start in kb_ends:
+                return start
+        for start in reversed(starts):
+            if start == 0 or not is_han(norm[start - 1]) or norm[start - 1] in stops() \
+                    or norm[start - 1] in _soft():
+                return start
+        return None
+
+    def _before_offices(self, norm: str, kb_ends: set[int]) -> list[Proposal]:
+        pattern, rows = _offices()
+        out = []
+        for m in pattern.finditer(norm):
+            low, high, strength = rows[m.group()]
+            start = self._bounded_start(norm, m.start(), low, high, kb_ends)
+            if start is None or norm[start:m.end()] in self._words() \
+                    or norm[m.start() - 1:m.start() + 1] in self._words():
+                continue
+            if m.start() - start == 1 and (start == 0 or norm[start - 1] not in _PUNCTUATION):
+                continue  # one character alone before an office only after punctuation (,鄞令)
+            out.append(Proposal(start, m.start(), "PLACE", (), "place.office", strength))
+        return out
+
+    def _natives(self, norm: str, kb_ends: set[int]) -> list[Proposal]:
+        out = []
+        for m in _NATIVE.finditer(norm):
+            if m.start() in kb_ends:
+                continue
+            start = self._bounded_start(norm, m.start(), 2, 3, kb_ends)
+            name = norm[start:m.start()] if start is not None else ""
+            if name and name not in self._words() and name[:2] not in self._words():
+                out.append(Proposal(start, m.start(), "PLACE", (), "place.native", 0.65))
+        return out
+
+
+@registry.misc("jinling.places.v1")
+def make_places(strength: float = 0.7) -> Places:
+    """Places by the words around them (`Places`)."""
+    return Places(strength)
