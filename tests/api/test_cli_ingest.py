@@ -165,3 +165,16 @@ def test_cli_ingest_no_link_leaves_the_links_graph_alone(tmp_path):
                      "--no-link")
     assert "linked " not in result.stderr
     assert jinling(env, "query", MENTIONS_OF).stdout.splitlines()[1:] == []
+
+
+def test_cli_ingest_links_transcript_segments(tmp_path):
+    env = jinling_env(tmp_path)
+    jinling(env, "load", str(ROOT / "data" / "kb"), "--no-infer")
+    jinling(env, "ingest", "oral-history", str(SOURCE_SAMPLES["oral-history"]), "--no-infer")
+    rows = jinling(env, "query", """SELECT ?src ?body WHERE {
+        GRAPH <https://kg.jllib.cn/graphs/links> {
+          ?m <http://www.w3.org/ns/oa#hasBody> ?body ;
+             <http://www.w3.org/ns/oa#hasTarget>/<http://www.w3.org/ns/oa#hasSource> ?src } }
+        """).stdout.splitlines()[1:]
+    segment = "https://kg.jllib.cn/works/oral-history/JL-OH-SAMPLE-002#seg-2"
+    assert f"{segment},https://kg.jllib.cn/entity/place/qinhuai-he" in rows
