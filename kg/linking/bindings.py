@@ -52,7 +52,8 @@ def bind_groups(text: str, blocks: Sequence[str]) -> str:
     """
     offsets = where_group_offsets(text)
     if len(offsets) != len(blocks):
-        raise ValueError(f"{len(blocks)} VALUES blocks for {len(offsets)} WHERE groups")
+        raise ValueError(f"the update has {len(offsets)} groups to bind, "
+                         f"and {len(blocks)} blocks were given")
     for offset, block in sorted(zip(offsets, blocks, strict=True), reverse=True):
         if block:
             text = text[:offset] + " " + block + text[offset:]

@@ -108,7 +108,7 @@ class Persons:
     def __call__(self, norm: str, found: list[Proposal]) -> list[Proposal]:
         out = self._before(norm) + self._after(norm) + self._bylines(norm)
         out += self._courtesy(norm)
-        out += self._lists(norm, out + self._kb_persons(found))
+        out += self._lists(norm, out + self._kb_persons(found), self._kb_starts(found))
         out = [p for p in out if self._plausible(norm[p.start:p.end])]
         if self.repeat:
             out += self._repeats(norm, out)
@@ -228,14 +228,25 @@ class Persons:
         return [p for p in found if p.origin == KB and p.senses
                 and any(entities[n.entity].type == "PERSON" for n in p.senses)]
 
-    def _lists(self, norm: str, persons: list[Proposal]) -> list[Proposal]:
+    def _kb_starts(self, found: list[Proposal]) -> frozenset[int]:
+        """Where a KB name of a place, organisation or other non-person starts: a list does not
+        go on into it (曹雪芹与江宁织造 holds no person 江宁织)."""
+        if self.gazetteer is None:
+            return frozenset()
+        entities = self.gazetteer.entities
+        return frozenset(p.start for p in found if p.origin == KB and p.senses
+                         and p.end - p.start >= 2
+                         and all(entities[n.entity].type != "PERSON" for n in p.senses))
+
+    def _lists(self, norm: str, persons: list[Proposal],
+               blocked: frozenset[int] = frozenset()) -> list[Proposal]:
         """周晓岚、陈立新: a name right after a person and a joiner is a person too."""
         out, ends = [], sorted({p.end for p in persons})
         for end in ends:
             for _ in range(6):
                 if end >= len(norm) - 1 or norm[end] not in _JOINERS:
                     break
-                named = self.name_from(norm, end + 1)
+                named = None if end + 1 in blocked else self.name_from(norm, end + 1)
                 if named is None:
                     break
                 out.append(Proposal(end + 1, named[0], "PERSON", (), "person.list",

@@ -17,7 +17,7 @@ def test_bindings_reject_bad_variable_names():
 
 
 def test_bindings_need_one_block_per_where_group():
-    with pytest.raises(ValueError, match="2 VALUES blocks for 1 WHERE groups"):
+    with pytest.raises(ValueError, match="has 1 groups to bind, and 2 blocks"):
         bind_groups("SELECT * WHERE { ?s ?p ?o }", ["", ""])
 
 
