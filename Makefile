@@ -42,6 +42,10 @@ bench: venv
 	$(BIN)/python benchmarks/http_queries.py
 	$(BIN)/python benchmarks/marc.py speed --records 100000
 	$(BIN)/python benchmarks/marc.py coverage
+	$(BIN)/python benchmarks/sources.py documents --copies 200
+	$(BIN)/python benchmarks/sources.py census --rows 20000
+	$(BIN)/python benchmarks/sources.py editions --rounds 200
+	$(BIN)/python benchmarks/linking.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
