@@ -11,7 +11,9 @@ the earlier start. Before that, two cleanups:
 - a rule's place that only adds characters in front of a KB place (着秦淮河 for the KB's
   秦淮河) is dropped, so a poor left boundary never hides a KB name; so is a rule's person
   that starts where a KB person's name starts (谢安两 for the KB's 谢安), unless the rule is
-  sure of it (退休教师王建国 is not the KB's 王建).
+  sure of it (退休教师王建国 is not the KB's 王建);
+- a rule's place that only adds characters before a person's name as sure as it or surer
+  (徒弟汤晓峰: the guessed place 弟汤晓峰, for ending in 峰) is dropped too.
 
 >>> from kg.linking.model import Proposal
 >>> kb, rule = Proposal(2, 5, None, ()), Proposal(1, 5, "PLACE", (), "suffix", 0.6)
@@ -61,6 +63,22 @@ def _hides_kb_name(p: Proposal, ends: dict[int, list[tuple[int, set]]]) -> bool:
         start > p.start and p.type in types for start, types in ends.get(p.end, ()))
 
 
+def _person_ends(proposals: list[Proposal], gazetteer) -> dict[int, list[Proposal]]:
+    ends: dict[int, list[Proposal]] = {}
+    for p in proposals:
+        if p.type == "PERSON" or (p.origin == KB and _has_type(p, "PERSON", gazetteer)
+                                  and p.senses):
+            ends.setdefault(p.end, []).append(p)
+    return ends
+
+
+def _swallows_person(p: Proposal, ends: dict[int, list[Proposal]]) -> bool:
+    """A rule's place that only adds characters before a person's name at least as sure of
+    itself (的徒弟汤晓峰: 弟汤晓峰 for ending in 峰 is a guess; the person is the mention)."""
+    return p.origin != KB and p.type == "PLACE" and any(
+        q.start > p.start and q.strength >= p.strength for q in ends.get(p.end, ()))
+
+
 def _kb_starts(proposals: list[Proposal], gazetteer) -> dict[int, set]:
     starts: dict[int, set] = {}
     for p in proposals:
@@ -92,7 +110,9 @@ def resolve(proposals: list[Proposal], length: int, gazetteer=None) -> list[Prop
     ends = _kb_type_ends(proposals, gazetteer)
     if gazetteer is not None:
         starts = _kb_starts(proposals, gazetteer)
+        persons = _person_ends(proposals, gazetteer)
         proposals = [p for p in proposals if not _hides_kb_name(p, ends)
+                     and not _swallows_person(p, persons)
                      and not (p.origin != KB and p.type == "PERSON"
                               and "PERSON" in starts.get(p.start, ())
                               and p.strength < _SURE_PERSON)]

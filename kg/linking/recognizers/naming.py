@@ -31,7 +31,14 @@ from spacy.util import registry
 
 from kg.linking.kb import Name
 from kg.linking.model import KB, Proposal
-from kg.linking.recognizers.persons import _occurrences, cues, is_han, stops, surnames
+from kg.linking.recognizers.persons import (
+    _occurrences,
+    byline_at,
+    cues,
+    is_han,
+    stops,
+    surnames,
+)
 from kg.linking.tables import number, table
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
@@ -198,7 +205,10 @@ class Naming:
         return out
 
     def _told_of(self, norm: str, end: int) -> bool:
-        """What a biography says right after its subject's name."""
+        """What a biography says right after its subject's name; a word before a byline in
+        brackets (本报讯(记者 王某)) is a dateline, no subject."""
+        if norm[end:end + 1] in "(（" and byline_at(norm, end + 1 + (norm[end + 1:end + 2] == " ")):
+            return False
         if _LIFE_HEAD.match(norm, end):
             return True
         clause_start = end + 1

@@ -82,6 +82,11 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
             re.compile(f"(?:{_alternation(markers)})"))
 
 
+def byline_at(norm: str, at: int) -> bool:
+    """True when a byline marker of bylines.tsv starts at ``at`` (记者 in 本报讯(记者 王某))."""
+    return _patterns()[2].match(norm, at) is not None
+
+
 def _cue_strength(cue: str, position: str) -> tuple[str, float] | None:
     for pos, kind, strength in cues().get(cue, ()):
         if pos in (position, "both"):
@@ -116,9 +121,11 @@ class Persons:
         return out
 
     def _plausible(self, name: str) -> bool:
-        """No everyday word (储备) and no name that starts with one (文学创 …)."""
+        """No everyday word (储备) and no name that starts with one (文学创 …), but a compound
+        surname that is also a word (上官婷) is a surname."""
         words = getattr(self.gazetteer, "words", frozenset())
-        return name not in words and name[:2] not in words
+        compound = len(name) > 2 and name[:2] in surnames()
+        return name not in words and (compound or name[:2] not in words)
 
     # -- where a name ends and starts -----------------------------------------------------
 

@@ -12,6 +12,11 @@ it starts with (南京市文化和旅游局), but not over another organisation'
 ordinary word (suffix_words.tsv: 部门, 大桥 alone), of an ending that the next characters
 make part of a word (suffix_continuations.tsv: 陵墓, 乡试), or of a KB place with one
 character between it and a one-character ending (秦淮老街: the KB's 秦淮 is the mention).
+Nor is a name made of a whole everyday word of jieba's dictionary (居民区), of a phrase that
+opens with a count and a measure word or whose stem ends with a level (name_quantifiers.tsv:
+一批政府, 一场小型展览, 市级学会), or of a verb and its object (诏建楼). Two verbs of
+name_soft_stops.tsv in a row end a stem after the second (归入|武陵源), and a guessed stem
+ends after the last such verb in it.
 
 >>> rec = Suffixes()
 >>> [(p.start, p.end, p.type) for p in rec("我们沿着中山路走到全国大学。推动图书馆", [])]
@@ -80,6 +85,35 @@ def _org_anchors() -> tuple[str, ...]:
 @cache
 def _soft_stops() -> frozenset[str]:
     return frozenset(column("name_soft_stops", "char"))
+
+
+@cache
+def _quantifiers() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """(counts and determiners, measure words, levels) of name_quantifiers.tsv."""
+    rows = table("name_quantifiers")
+    return (frozenset(r["word"] for r in rows if r["kind"] == "count"),
+            frozenset(r["word"] for r in rows if r["kind"] == "measure"),
+            tuple(r["word"] for r in rows if r["kind"] == "level"))
+
+
+def quantified(norm: str, start: int, ending: int) -> bool:
+    """True when the stem, or its part after 和/与/及, opens with a count and a measure word
+    (一批政府, 中山陵和一批政府, 一场小型展览), or ends with a level (市级学会): a common noun
+    phrase, not a name.
+
+    >>> quantified("一座大桥", 0, 2), quantified("中山陵和一批政府", 0, 6)
+    (True, True)
+    >>> quantified("七家湾", 0, 2)
+    False
+    >>> quantified("型市级学会", 0, 3)
+    True
+    """
+    counts, measures, levels = _quantifiers()
+    if norm[start:ending].endswith(levels):
+        return True
+    return any(norm[at] in counts and norm[at + 1] in measures
+               for at in range(start, ending - 1)
+               if at == start or norm[at - 1] in _JOINERS)
 
 
 @cache
@@ -158,15 +192,23 @@ class Suffixes:
     def _acceptable(self, norm: str, span: tuple[int, int, int], low: int, kb: _KbSpans
                     ) -> bool:
         """A stem long enough, no ordinary word, no ending that starts a known name and no
-        known person's name with a one-character ending that is a verb after it (李昪镇金陵)."""
+        known person's name with a one-character ending that is a verb after it (李昪镇金陵); no
+        phrase of a count and a measure word (一批政府) and no whole everyday word (居民区)."""
         start, ending, end = span
-        if ending - start < low or self._ordinary(norm, start, ending, end, kb):
+        if end - ending == 1 and ending > start and norm[ending - 1] in _soft_stops():
+            return False  # a verb and its object (诏建楼: build a tower), no name
+        if ending - start < low or self._ordinary(norm, start, ending, end, kb) \
+                or quantified(norm, start, ending) or self._everyday(norm[start:end]):
             return False
         if kb.starts_name(ending, end) or (
                 norm[ending:end] in _words()[3] and kb.kb_begins.get(start) == ending):
             return False
         return not ((start, ending) in kb.persons and end - ending == 1
                     and norm[ending] not in _memorials())
+
+    def _everyday(self, name: str) -> bool:
+        """A whole everyday word of jieba's dictionary (居民区, 风景区, 展览) is no name."""
+        return name in getattr(self.gazetteer, "words", frozenset())
 
     def _anchored(self, norm: str, stem: tuple[int, bool], kb: _KbSpans,
                   place_starts: set[int]) -> bool:
@@ -193,8 +235,12 @@ class Suffixes:
             if not is_han(c) or c in stops() or norm[left - 2:left] in _prefix_stops():
                 return left, True
             if c in _soft_stops() and end - left >= low:
-                return left, True
+                # two verbs in a row (归入|武陵源): the name starts after the second
+                return left + (norm[left] in _soft_stops()), True
             left -= 1
+        if left > 0:  # a guess: a verb of motion or office inside it ends it (出|武陵)
+            cut = max((at for at in range(left, end) if norm[at] in _soft_stops()), default=-1)
+            left = max(left, cut + 1)
         return left, left == 0
 
     def stem_start(self, norm: str, end: int, size: tuple[int, int], type_: str, kb: _KbSpans

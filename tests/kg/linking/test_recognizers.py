@@ -97,3 +97,37 @@ def test_recognizers_suffix_organisation_with_a_name_of_its_own(gazetteer):
     assert [(p.start, p.end) for p in rec("陶行知创办晓庄师范学校", [])] == [(5, 11)]
     assert rec("推动全市公共图书馆", []) == []
     assert rec("文学之都促进会", []) == []
+
+
+class _Words:
+    """A gazetteer stand-in that knows only a few everyday words."""
+
+    entities: list = []
+
+    def __init__(self, *words: str):
+        self.words = frozenset(words)
+
+
+def test_recognizers_suffix_whole_everyday_word_is_no_name():
+    rec = Suffixes()
+    rec.set_gazetteer(_Words("居民区", "风景区"))
+    assert rec(normalise("六朝时就是居民区,"), []) == []
+    rec.set_gazetteer(_Words())
+    assert [(p.start, p.end) for p in rec(normalise("六朝时就是居民区,"), [])] == [(5, 8)]
+
+
+def test_recognizers_persons_compound_surname_that_is_a_word():
+    rec = Persons()
+    rec.set_gazetteer(_Words("上官", "文学"))
+    spans = {(p.start, p.end) for p in rec("通讯员 上官婷 记者 薛凯", [])}
+    assert (4, 7) in spans  # 上官 is a surname here, not the word "superior"
+    assert rec("作者:文学创", []) == []  # a name may not start with an everyday word
+
+
+def test_recognizers_suffix_person_with_road_ending(gazetteer):
+    rec = Suffixes()
+    rec.set_gazetteer(gazetteer)
+    person = [Proposal(0, 3, None, gazetteer.lookup("王安石"))]
+    # a road named after a person is a place; a verb after the name (镇, garrison) is not
+    assert [(p.start, p.end) for p in rec("王安石路", person)] == [(0, 4)]
+    assert rec("王安石镇金陵", person) == []

@@ -1,0 +1,32 @@
+"""kg.linking.resolve: which proposal wins a stretch of text."""
+
+import pytest
+
+from kg.linking.model import Proposal
+from kg.linking.resolve import resolve
+
+
+class _NoSenses:
+    entities: list = []
+
+
+CASES = [
+    # a guessed place (弟汤晓峰, for ending in 峰) over a surer person with its end: the person
+    ("person over guessed place",
+     [Proposal(0, 4, "PLACE", (), "suffix.place", 0.36),
+      Proposal(1, 4, "PERSON", (), "person.title", 0.75)], [(1, 4, "PERSON")]),
+    # a sure place keeps its span over a weaker person inside it
+    ("sure place over weak person",
+     [Proposal(0, 3, "PLACE", (), "suffix.place", 0.75),
+      Proposal(1, 3, "PERSON", (), "person.repeat", 0.6)], [(0, 3, "PLACE")]),
+    # the longest wins when no person ends with it (中山路 over 中山)
+    ("road over person at its start",
+     [Proposal(0, 3, "PLACE", (), "suffix.place", 0.75),
+      Proposal(0, 2, "PERSON", (), "person.given", 0.65)], [(0, 3, "PLACE")]),
+]
+
+
+@pytest.mark.parametrize(("case", "proposals", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_resolve_cases(case, proposals, expected):
+    won = resolve(proposals, 6, _NoSenses())
+    assert [(p.start, p.end, p.type) for p in won] == expected
