@@ -11,31 +11,24 @@ OpenCC is loaded on first use, once per process.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from kg.chinese import s2t, t2s
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
-@lru_cache(maxsize=1)
-def _converters():
-    import opencc  # imported late: only records with Han characters need it
-
-    return opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
-
-
 def han_script(text: str) -> str | None:
     """'Hant' when the text has traditional-only characters, 'Hans' simplified-only, else None."""
-    t2s, s2t = _converters()
-    if t2s.convert(text) != text:
+    if t2s().convert(text) != text:
         return "Hant"
-    if s2t.convert(text) != text:
+    if s2t().convert(text) != text:
         return "Hans"
     return None
 
 
 def simplified(text: str) -> str:
     """The text in simplified characters (OpenCC t2s): the form names are matched in."""
-    return _converters()[0].convert(text)
+    return t2s().convert(text)
 
 
 def zh_tag(text: str) -> str:

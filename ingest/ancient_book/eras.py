@@ -27,10 +27,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from ingest.ancient_book import TABLES
 from ingest.tables import TableError
+from kg.chinese import t2s
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,19 +102,12 @@ def simplify(text: str) -> str:
     >>> simplify("清光緒十年金陵書局刻本"), simplify("宋乾德")
     ('清光绪十年金陵书局刻本', '宋乾德')
     """
-    convert = _converter().convert
+    convert = t2s().convert
     kept = _kept()
     if kept.search(text) is None:
         return convert(text)
     return "".join(part if kept.fullmatch(part) else convert(part)
                    for part in kept.split(text) if part)
-
-
-@cache
-def _converter() -> Any:  # OpenCC ships no type hints
-    import opencc  # imported here, so that importing the package does not load it
-
-    return opencc.OpenCC("t2s")
 
 
 @cache

@@ -16,15 +16,10 @@ from __future__ import annotations
 
 from functools import cache
 
+from kg.chinese import t2s as _t2s  # a module name the tests can replace
+
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULL_WIDTH[0x3000] = 0x20  # the ideographic space
-
-
-@cache
-def _t2s():
-    import opencc  # loaded once, on first use
-
-    return opencc.OpenCC("t2s")
 
 
 @cache

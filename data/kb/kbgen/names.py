@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import opencc
 from pypinyin import Style, lazy_pinyin
+
+from kg.chinese import s2t, t2s
 
 from .source import Source
 
@@ -23,8 +24,6 @@ class Names:
     """Script conversion and slugs, with the project's corrections."""
 
     def __init__(self, source: Source):
-        self._t2s = opencc.OpenCC("t2s")
-        self._s2t = opencc.OpenCC("s2t")
         self.hant_fixes = [(r["wrong"], r["right"]) for r in source.table("hant_fixes")]
         readings = source.table("pinyin")
         self.phrases = {r["text"]: r["pinyin"].split() for r in readings if r["use"] == "any"}
@@ -36,11 +35,11 @@ class Names:
         self.simplified = cache(self._simplified)
 
     def _simplified(self, text: str) -> str:
-        return self._t2s.convert(text)
+        return t2s().convert(text)
 
     def traditional(self, text: str) -> str:
         """The traditional form, corrected; equal to ``text`` where the scripts agree."""
-        converted = self._s2t.convert(text)
+        converted = s2t().convert(text)
         for wrong, right in self.hant_fixes:
             converted = converted.replace(wrong, right)
         return converted
