@@ -17,6 +17,7 @@ from typing import Protocol
 from pyoxigraph import Literal, NamedNode
 
 from ingest.protocol import Issue
+from ingest.triples import admin_iri
 from kg.vocab import BF, JL, RDFS, XSD, A
 from sparql import Store, queries
 from sparql.text import bind_rows, substitute
@@ -55,6 +56,10 @@ class Encoded:
         """The root whose admin node carries the record's digest (the last root)."""
         return NamedNode(self.roots[-1])
 
+    @property
+    def admin(self) -> NamedNode:
+        return admin_iri(self.holder)
+
 
 def encode(c: Converted, record: int | None = None) -> Encoded:
     """The record as N-Triples lines, with the digest on its holder's admin node."""
@@ -62,7 +67,7 @@ def encode(c: Converted, record: int | None = None) -> Encoded:
         return Encoded(c.key, tuple(r.value for r in c.roots), c.digest, True, b"",
                        tuple(c.issues), record)
     lines = [f"{s} {p} {o} .\n" for s, p, o in c.triples]
-    admin = NamedNode(c.roots[-1].value + "#admin")
+    admin = admin_iri(c.roots[-1])
     lines.append(f"{admin} {JL.sourceDigest} {Literal(c.digest)} .\n")
     return Encoded(c.key, tuple(r.value for r in c.roots), c.digest, c.deleted,
                    "".join(lines).encode(), tuple(c.issues), record)
@@ -136,7 +141,7 @@ def _tombstones(records: Iterable[Encoded]) -> bytes:
             label = Literal(f"deleted record {c.key}", language="en")
             lines += [f"{root} {A} {JL.Tombstone} .", f"{root} {JL.deletedAt} {now} .",
                       f"{root} {RDFS.label} {label} ."]
-        admin = NamedNode(c.roots[-1] + "#admin")
-        lines += [f"{c.holder} {BF.adminMetadata} {admin} .", f"{admin} {A} {BF.AdminMetadata} .",
-                  f"{admin} {JL.sourceDigest} {Literal(c.digest)} ."]
+        lines += [f"{c.holder} {BF.adminMetadata} {c.admin} .",
+                  f"{c.admin} {A} {BF.AdminMetadata} .",
+                  f"{c.admin} {JL.sourceDigest} {Literal(c.digest)} ."]
     return "".join(line + "\n" for line in lines).encode()

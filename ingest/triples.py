@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from pyoxigraph import Literal, NamedNode
@@ -71,7 +72,7 @@ class Triples:
     def admin(self, holder: NamedNode) -> NamedNode:
         """The record's admin node, ``holder#admin``: where the run keeps the source digest by
         which a re-ingest knows an unchanged record (`ingest.batches`)."""
-        node = NamedNode(holder.value + "#admin")
+        node = admin_iri(holder)
         self.items.append((holder, BF.adminMetadata, node))
         self.items.append((node, A, BF.AdminMetadata))
         return node
@@ -79,6 +80,20 @@ class Triples:
     def each(self, s: NamedNode, p: NamedNode, objects: Iterable[NamedNode]) -> None:
         for o in objects:
             self.items.append((s, p, o))
+
+
+def admin_iri(holder: NamedNode) -> NamedNode:
+    """``holder#admin``: the admin node that carries a record's source digest."""
+    return NamedNode(holder.value + "#admin")
+
+
+def record_key(text: str) -> str:
+    """A record key from an identifier or a file name: NFC, blanks made hyphens.
+
+    >>> record_key("JL OH 2023")
+    'JL-OH-2023'
+    """
+    return "-".join(unicodedata.normalize("NFC", text).split())
 
 
 def digest(*parts: object) -> str:

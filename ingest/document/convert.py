@@ -12,7 +12,6 @@ an edited file replaces its old description.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 from pyoxigraph import Literal, NamedNode
@@ -20,7 +19,7 @@ from pyoxigraph import Literal, NamedNode
 from ingest.document.model import Document, Metadata, Paragraph, Section
 from ingest.entities import PersonIndex, agent, collection, concept
 from ingest.protocol import Conversion, Issue
-from ingest.triples import Triples, digest
+from ingest.triples import Triples, digest, record_key
 from kg.iri import Minter
 from kg.vocab import BF, DCT, JL, RDFS
 
@@ -43,8 +42,7 @@ class Env:
 
 def document_key(doc: Document) -> str:
     """The sidecar identifier, else the file stem: NFC, blanks made hyphens."""
-    key = doc.metadata.identifier or doc.path.stem
-    return "-".join(unicodedata.normalize("NFC", key).split())
+    return record_key(doc.metadata.identifier or doc.path.stem)
 
 
 def convert(doc: Document, env: Env) -> Conversion:

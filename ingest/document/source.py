@@ -13,8 +13,6 @@ from ingest.protocol import Conversion, Rejected, one_record
 from kg.iri import Minter
 from sparql import Store
 
-SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml", ".meta.json")
-
 
 class DocumentSource:
     name = "document"
@@ -26,12 +24,13 @@ class DocumentSource:
         if not path.is_dir():
             yield path
             return
+        from ingest.document.metadata import SIDECAR_ENDINGS
         from ingest.document.read import formats
 
         suffixes = set(formats())
         yield from sorted(p for p in path.rglob("*") if p.is_file()
                           and p.suffix.lower() in suffixes
-                          and not p.name.lower().endswith(SIDECAR_SUFFIXES))
+                          and not p.name.lower().endswith(SIDECAR_ENDINGS))
 
     def reader(self) -> Callable[[Path], Iterator[Document | Rejected]]:
         from ingest.document.read import read_document

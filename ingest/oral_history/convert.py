@@ -14,7 +14,6 @@ report per segment, and the segments go in as written: never re-sorted or repair
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 from pyoxigraph import Literal, NamedNode
@@ -22,7 +21,7 @@ from pyoxigraph import Literal, NamedNode
 from ingest.entities import agent, collection, concept, place
 from ingest.oral_history.model import Interview, InterviewMetadata, Person, Segment
 from ingest.protocol import Conversion, Issue
-from ingest.triples import Triples, digest
+from ingest.triples import Triples, digest, record_key
 from kg.iri import Minter
 from kg.vocab import BF, DCT, JL, RDFS, SCHEMA
 
@@ -46,8 +45,7 @@ class Parts:
 
 
 def interview_key(interview: Interview) -> str:
-    key = interview.metadata.id or interview.transcript_path.stem
-    return "-".join(unicodedata.normalize("NFC", key).split())
+    return record_key(interview.metadata.id or interview.transcript_path.stem)
 
 
 def convert(interview: Interview, env: Env) -> Conversion:

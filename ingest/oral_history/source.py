@@ -7,14 +7,14 @@ from pathlib import Path
 from typing import Any
 
 from ingest.oral_history.convert import VERSION, Env, convert
+from ingest.oral_history.formats import TRANSCRIPT_SUFFIXES
+from ingest.oral_history.metadata import METADATA_SUFFIXES
 from ingest.oral_history.model import Interview
 from ingest.protocol import Conversion, Rejected, one_record
 from kg.iri import Minter
 from sparql import Store
 
-METADATA = (".yaml", ".yml", ".json")
-TRANSCRIPTS = (".vtt", ".srt", ".txt")
-SIDECARS = (".meta.yaml", ".meta.yml", ".meta.json")
+SIDECARS = tuple(".meta" + s for s in METADATA_SUFFIXES)
 
 
 class OralHistorySource:
@@ -32,8 +32,8 @@ class OralHistorySource:
             name = p.name.lower()
             if name.endswith(SIDECARS):
                 continue
-            if p.suffix.lower() in METADATA or (
-                    p.suffix.lower() in TRANSCRIPTS and _has_sidecar(p)):
+            if p.suffix.lower() in METADATA_SUFFIXES or (
+                    p.suffix.lower() in TRANSCRIPT_SUFFIXES and _has_sidecar(p)):
                 yield p
 
     def reader(self) -> Callable[[Path], Iterator[Interview | Rejected]]:
