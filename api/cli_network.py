@@ -22,13 +22,11 @@ _GRAPH = click.option("--graph", help="Only text parts of this graph (a collecti
 
 
 def _net(ctx: click.Context, graph: str | None):
-    minter, store = minter_of(ctx), open_store(ctx)
+    store = open_store(ctx)
     try:
-        rows = analytics.mention_rows(store, minter.graph("links"),
-                                      minter.graph(graph) if graph else None)
+        return analytics.load_network(store, minter_of(ctx), graph)
     finally:
         store.close()
-    return analytics.network(rows)
 
 
 def _echo(item: dict) -> None:

@@ -89,7 +89,7 @@ def install(app: FastAPI) -> None:
         detail = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in err.errors())
         return problem_response(422, "Invalid request", detail, request.url.path)
 
-    for cls in (Problem, AuthError, StoreError, KgError):
+    for cls in (Problem, StoreError, KgError):  # AuthError is a KgError
         app.add_exception_handler(cls, on_error)
     app.add_exception_handler(HTTPException, on_http)
     app.add_exception_handler(RequestValidationError, on_validation)

@@ -25,6 +25,7 @@ import networkx as nx
 from pyoxigraph import NamedNode
 
 from kg.errors import KgError
+from kg.iri import Minter
 from sparql import Store, queries
 from sparql.text import substitute
 
@@ -39,6 +40,12 @@ def mention_rows(store: Store, links: NamedNode, graph: NamedNode | None = None
     text = substitute(queries.load("cooccurrence"), {"links": links, **(
         {"g": graph} if graph is not None else {})})
     return [{k: v.value for k, v in row.items()} for row in store.query(text)]
+
+
+def load_network(store: Store, minter: Minter, graph: str | None = None) -> nx.Graph:
+    """The network of the links graph, over the text parts of graph ``graph`` (or all)."""
+    return network(mention_rows(store, minter.graph("links"),
+                                minter.graph(graph) if graph else None))
 
 
 def network(rows: Iterable[Mapping[str, str]]) -> nx.Graph:

@@ -19,9 +19,7 @@ GraphName = Annotated[str | None, Query(description="Only text parts of this gra
 
 def _network(request: Request, graph: str | None):
     app = state(request)
-    rows = analytics.mention_rows(app.store, app.minter.graph("links"),
-                                  app.minter.graph(graph) if graph else None)
-    return analytics.network(rows)
+    return analytics.load_network(app.store, app.minter, graph)
 
 
 @router.get("/neighbours", summary="Entities mentioned in the same text parts as an entity")

@@ -27,14 +27,14 @@ def period_rows(store: Store) -> list[dict[str, str | None]]:
 class PeriodIndex:
     def __init__(self, rows: Iterable[dict[str, Any]]):
         self.dynasties: dict[str, set[str]] = {}
-        self.eras: dict[tuple[str, str | None], set[str]] = {}
+        self.eras: dict[str, dict[str | None, set[str]]] = {}  # name -> dynasty -> IRIs
         for row in rows:
             name = simplified(row["name"])
             if row["kind"] == "dynasty":
                 self.dynasties.setdefault(_canonical(name), set()).add(row["period"])
             else:
                 within = _canonical(simplified(row["dynasty"])) if row["dynasty"] else None
-                self.eras.setdefault((name, within), set()).add(row["period"])
+                self.eras.setdefault(name, {}).setdefault(within, set()).add(row["period"])
 
     def find(self, reign: str | None, dynasty: str | None) -> NamedNode | None:
         """The one era entity the parsed date names, else its one dynasty entity, or None."""
@@ -44,14 +44,11 @@ class PeriodIndex:
         return era
 
     def _eras(self, reign: str, dynasty: str | None) -> set[str]:
+        named = self.eras.get(reign, {})
         if dynasty is None:
-            return set().union(*(v for (n, _), v in self.eras.items() if n == reign))
-        found = set()
-        for (name, within), iris in self.eras.items():
-            if name == reign and within and eras.within(dynasty, within) | eras.within(
-                    within, dynasty):
-                found |= iris
-        return found
+            return set().union(*named.values())
+        return set().union(*(iris for within, iris in named.items() if within and (
+            eras.within(dynasty, within) or eras.within(within, dynasty))))
 
     @staticmethod
     def dynasty_years(name: str) -> tuple[int, int] | None:
