@@ -20,9 +20,9 @@ from pyoxigraph import NamedNode
 
 from kg.iri import Minter
 
-_CJK = r"\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff" \
+CJK = r"\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff" \
        r"\uf900-\ufaff\uff00-\uffef"
-_CJK_SPACE = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+CJK_SPACE = re.compile(rf"(?<=[{CJK}])\s+|\s+(?=[{CJK}])")
 _KEY_DROP = re.compile(r"[^\w\s-]|_")
 
 
@@ -35,7 +35,7 @@ def heading_key(value: str) -> str:
     text = unicodedata.normalize("NFKC", value).casefold()
     text = _KEY_DROP.sub(" ", text)
     text = " ".join(text.split())
-    return _CJK_SPACE.sub("", text)
+    return CJK_SPACE.sub("", text)
 
 
 def heading_digest(key: str) -> str:

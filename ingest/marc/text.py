@@ -23,7 +23,7 @@ import unicodedata
 from functools import lru_cache
 
 from ingest.chinese import han_script
-from ingest.headings import heading_key
+from ingest.headings import CJK, CJK_SPACE, heading_key
 
 __all__ = ["has_cjk", "han_script", "heading_key", "match_key", "strip_isbd"]
 
@@ -34,10 +34,7 @@ _LEADING = re.compile(r"^[\s\u3000]*[/:;=,]+[\s\u3000]*")
 _MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e"))
 # A final full stop that ends a field, not an abbreviation ("ed.", "Jr.", "etc.").
 _FINAL_STOP = re.compile(r"(?<=[^\s.A-Z][^\s.]{2})\.$|(?<=[\u3400-\u9fff\uff09)])\.$")
-_CJK = r"\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff" \
-       r"\uf900-\ufaff\uff00-\uffef"
-_CJK_SPACE = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
-_HAS_CJK = re.compile(rf"[{_CJK}]")
+_HAS_CJK = re.compile(rf"[{CJK}]")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -56,5 +53,5 @@ def has_cjk(text: str) -> bool:
 def match_key(value: str) -> str:
     """A form for matching: ISBD marks stripped, and no spaces next to CJK characters."""
     text = unicodedata.normalize("NFKC", strip_isbd(value))
-    text = _CJK_SPACE.sub("", text)
+    text = CJK_SPACE.sub("", text)
     return re.sub(r"(?<=[\u4e00-\u9fff])[.。·・]+(?=[\u4e00-\u9fff])", "", text)

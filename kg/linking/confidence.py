@@ -21,7 +21,7 @@ import re
 from functools import cache
 
 from kg.linking.kb import Entity, Name
-from kg.linking.model import KB, Proposal
+from kg.linking.model import Proposal
 from kg.linking.tables import number, table
 
 _ERA_CUE = re.compile(r"(?:元|[一二三四五六七八九十廿卅]{1,4})年|年间|年号|初|末|中|时|间|年")
@@ -67,7 +67,3 @@ def kb_features(norm: str, p: Proposal, entity: Entity, name: Name, values: dict
 def rule_features(p: Proposal) -> dict[str, float]:
     """The confidence features of a name the KB does not know (or a rule's KB link)."""
     return {"rule": 1.0, "strength": p.strength, f"origin:{p.origin}": 1.0}
-
-
-def is_kb(p: Proposal) -> bool:
-    return p.origin == KB

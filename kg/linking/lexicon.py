@@ -58,6 +58,7 @@ def commonness(names: Iterable[str]) -> dict[str, float]:
     return found
 
 
+@cache  # a pure function of jieba's dictionary file, which every gazetteer build reads
 def everyday_words(min_frequency: int = 20) -> frozenset[str]:
     """Words of two or three characters that jieba knows as everyday words (not names), at
     least ``min_frequency`` times in its corpus, and those of common_words.tsv: what a person's
