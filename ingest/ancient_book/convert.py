@@ -77,12 +77,11 @@ def convert(row: CensusRow, env: Env) -> Conversion:
     _edition(book, env, row, edition)
     _notes(book, row)
     _item(book, env, row)
-    if env.media is not None:
-        env.media.pages(book, env.source, key, row)
+    pages = env.media.pages(book, env.source, key, row) if env.media is not None else None
     book.t.admin(book.item)
     return Conversion(key, (book.work, book.instance, book.item), book.t.items,
                       digest(VERSION, row.values, [(p.number, p.image.name) for p in row.pages],
-                             env.media.fingerprint(row) if env.media else None),
+                             pages),
                       False, (), tuple(book.issues))
 
 

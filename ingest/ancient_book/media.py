@@ -9,10 +9,9 @@ text when a ``.txt`` lies beside the image.
 
 from __future__ import annotations
 
-import filecmp
 import hashlib
+import io
 import os
-import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,52 +28,54 @@ from kg.vocab import DCT, JL, RDFS
 class Media:
     root: Path
 
-    def fingerprint(self, row: CensusRow) -> list[tuple[str, str]]:
-        """What of the row's pages a re-ingest must notice: each file's name and SHA-1."""
-        out = []
-        for page in row.pages:
-            for path in (page.image, page.text):
-                if path is not None:
-                    out.append((path.name, hashlib.sha1(path.read_bytes()).hexdigest()))
-        return out
+    def pages(self, book, source: str, key: str, row: CensusRow) -> list[tuple[str, str]]:
+        """Copy each page image and describe it; an unreadable image is an issue.
 
-    def pages(self, book, source: str, key: str, row: CensusRow) -> None:
-        """Copy each page image and describe it; an unreadable image is an issue."""
+        Returns what of the pages a re-ingest must notice (each file's name and SHA-1), from
+        the same single read of each file that the copy and the description use.
+        """
+        fingerprint = []
         for page in row.pages:
+            image = page.image.read_bytes()
+            text = page.text.read_bytes() if page.text is not None else None
+            fingerprint += [(path.name, hashlib.sha1(data).hexdigest()) for path, data in
+                            ((page.image, image), (page.text, text)) if data is not None]
             try:
-                width, height = _size(page.image)
+                width, height = _size(image)
             except OSError as err:
                 book.issues.append(Issue("page-image", f"{page.image.name}: not a readable "
                                          f"image ({err})", f"page {page.number}"))
                 continue
             relative = Path(source) / key / f"{page.number:04d}{page.image.suffix.lower()}"
-            _copy(page.image, self.root / relative)
-            _describe(book, page, relative.as_posix(), width, height)
+            _copy(image, self.root / relative)
+            _describe(book, page, relative.as_posix(), width, height, text)
+        return fingerprint
 
 
-def _size(image: Path) -> tuple[int, int]:
+def _size(image: bytes) -> tuple[int, int]:
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(image) as im:
+        with Image.open(io.BytesIO(image)) as im:
             return im.size
     except UnidentifiedImageError as err:
         raise OSError(str(err)) from err
 
 
-def _copy(source: Path, target: Path) -> None:
-    """Copy unless the same bytes are there already; write-then-rename, so a reader of the
+def _copy(data: bytes, target: Path) -> None:
+    """Write unless the same bytes are there already; write-then-rename, so a reader of the
     media folder never sees half a file."""
-    if target.is_file() and filecmp.cmp(source, target, shallow=False):
+    if target.is_file() and target.read_bytes() == data:
         return
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
-    os.close(fd)
-    shutil.copyfile(source, tmp)
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
     os.replace(tmp, target)
 
 
-def _describe(book, page: PageFile, relative: str, width: int, height: int) -> None:
+def _describe(book, page: PageFile, relative: str, width: int, height: int,
+              text_bytes: bytes | None) -> None:
     t = book.t
     node = NamedNode(f"{book.instance.value}#page-{page.number}")
     t.types(node, JL.Page)
@@ -84,14 +85,13 @@ def _describe(book, page: PageFile, relative: str, width: int, height: int) -> N
     t.add(node, JL.imageFile, Literal(relative))
     t.integer(node, JL.width, width)
     t.integer(node, JL.height, height)
-    if page.text is not None:
-        text = _ocr_text(page.text, book, page.number)
+    if text_bytes is not None:
+        text = _ocr_text(text_bytes, page.text, book, page.number)
         if text:
             t.add(node, JL.text, Literal(text, language=zh_tag(text)))
 
 
-def _ocr_text(path: Path, book, number: int) -> str | None:
-    data = path.read_bytes()
+def _ocr_text(data: bytes, path: Path, book, number: int) -> str | None:
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding).strip()
