@@ -14,7 +14,7 @@ top-level ``WHERE`` group, using the term object's own N-Triples form, which esc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, Triple
 
@@ -85,28 +85,69 @@ def where_group_offsets(text: str) -> list[int]:
     return offsets
 
 
-def values_block(bindings: Mapping[str, NamedNode | BlankNode | Literal | Triple]) -> str:
-    """A VALUES block for the bindings, each term written in its escaped N-Triples form."""
-    for name in bindings:
+def _variables(names: Iterable[str]) -> str:
+    """``?a ?b`` for variable names, each checked: a name never reaches the text unchecked."""
+    names = list(names)
+    for name in names:
         if not _VARIABLE.match(name):
             raise ValueError(f"not a SPARQL variable name: {name!r}")
-    names = " ".join(f"?{name}" for name in bindings)
+    return " ".join(f"?{name}" for name in names)
+
+
+def values_block(bindings: Mapping[str, NamedNode | BlankNode | Literal | Triple]) -> str:
+    """A VALUES block for the bindings, each term written in its escaped N-Triples form."""
     row = " ".join(str(term) for term in bindings.values())
-    return f"VALUES ({names}) {{ ({row}) }}"
+    return f"VALUES ({_variables(bindings)}) {{ ({row}) }}"
+
+
+def values_list(name: str, terms: Iterable[NamedNode | BlankNode | Literal]) -> str:
+    """``VALUES ?name { t1 t2 … }``, each term in its escaped N-Triples form."""
+    return f"VALUES {_variables([name])} {{ {' '.join(str(t) for t in terms)} }}"
+
+
+def values_rows(names: Sequence[str],
+                rows: Iterable[Sequence[NamedNode | BlankNode | Literal | None]]) -> str:
+    """``VALUES (?a ?b) { (t1 t2) … }``, a table of rows; None is written UNDEF.
+
+    >>> values_rows(["s", "n"], [(NamedNode("http://e/a"), None)])
+    'VALUES (?s ?n) { (<http://e/a> UNDEF) }'
+    """
+    body = " ".join("(" + " ".join("UNDEF" if t is None else str(t) for t in row) + ")"
+                    for row in rows)
+    return f"VALUES ({_variables(names)}) {{ {body} }}"
+
+
+def bind_block(text: str, block: str) -> str:
+    """The query or update with the VALUES block at the start of each WHERE group."""
+    offsets = where_group_offsets(text)
+    if not offsets:
+        raise ValueError("cannot bind values: the query or update has no WHERE group")
+    for offset in reversed(offsets):
+        text = text[:offset] + " " + block + text[offset:]
+    return text
+
+
+def bind_groups(text: str, blocks: Sequence[str]) -> str:
+    """The text with ``blocks[i]`` at the start of its i-th WHERE group ("" for none): for an
+    update whose operations bind different values.
+
+    >>> bind_groups("DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }", ["VALUES ?s { <http://e/a> }"])
+    'DELETE { ?s ?p ?o } WHERE { VALUES ?s { <http://e/a> } ?s ?p ?o }'
+    """
+    offsets = where_group_offsets(text)
+    if len(offsets) != len(blocks):
+        raise ValueError(f"the update has {len(offsets)} groups to bind, "
+                         f"and {len(blocks)} blocks were given")
+    for offset, block in sorted(zip(offsets, blocks, strict=True), reverse=True):
+        if block:
+            text = text[:offset] + " " + block + text[offset:]
+    return text
 
 
 def bind_values(text: str, bindings: Mapping[str, NamedNode | BlankNode | Literal | Triple]
                 ) -> str:
     """The query or update with the bindings placed at the start of each WHERE group."""
-    if not bindings:
-        return text
-    offsets = where_group_offsets(text)
-    if not offsets:
-        raise ValueError("cannot bind values: the query or update has no WHERE group")
-    block = " " + values_block(bindings)
-    for offset in reversed(offsets):
-        text = text[:offset] + block + text[offset:]
-    return text
+    return bind_block(text, values_block(bindings)) if bindings else text
 
 
 def bind_rows(text: str, name: str, terms: Iterable[NamedNode | BlankNode | Literal]) -> str:
@@ -115,15 +156,7 @@ def bind_rows(text: str, name: str, terms: Iterable[NamedNode | BlankNode | Lite
     >>> bind_rows("SELECT * WHERE { ?s ?p ?o }", "s", [NamedNode("http://e/a")])
     'SELECT * WHERE { VALUES ?s { <http://e/a> } ?s ?p ?o }'
     """
-    if not _VARIABLE.match(name):
-        raise ValueError(f"not a SPARQL variable name: {name!r}")
-    offsets = where_group_offsets(text)
-    if not offsets:
-        raise ValueError("cannot bind values: the query or update has no WHERE group")
-    block = f" VALUES ?{name} {{ {' '.join(str(t) for t in terms)} }}"
-    for offset in reversed(offsets):
-        text = text[:offset] + block + text[offset:]
-    return text
+    return bind_block(text, values_list(name, terms))
 
 
 def substitute(text: str, bindings: Mapping[str, NamedNode | Literal]) -> str:

@@ -28,11 +28,11 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import NamedNode
 
-from kg.linking.bindings import bind_every_group, values_list
 from kg.linking.normalize import normalise
 from kg.linking.tables import number, table
 from kg.vocab import BF, JL, SCHEMA, SKOS, Namespace
 from sparql import Store, queries
+from sparql.text import bind_block, values_list
 
 _PREFIXES = {"jl": JL, "skos": SKOS, "bf": BF, "schema": SCHEMA,
              "time": Namespace("http://www.w3.org/2006/time#")}
@@ -109,7 +109,7 @@ def _classes_block() -> str:
 
 
 def _select(store: Store, name: str, extra: str = "") -> Iterable:
-    text = bind_every_group(queries.load(name), _classes_block() + extra)
+    text = bind_block(queries.load(name), _classes_block() + extra)
     return store.query(text)
 
 

@@ -20,14 +20,13 @@ from pyoxigraph import Literal, NamedNode
 from kg.graphs import INFERRED, ONTOLOGY
 from kg.iri import Minter
 from kg.linking.annotations import ROW, mention_row
-from kg.linking.bindings import bind_groups, values_list, values_rows
 from kg.linking.linker import Linker
 from kg.linking.model import Mention
 from kg.linking.normalize import normalise
 from kg.linking.source import from_store
 from kg.vocab import XSD
 from sparql import Store, queries
-from sparql.text import substitute
+from sparql.text import bind_groups, bind_rows, substitute, values_list, values_rows
 
 LINKS = "links"
 SKIPPED = ("kb", LINKS, ONTOLOGY, INFERRED)
@@ -74,7 +73,7 @@ def read_parts(store: Store, graphs: list[NamedNode]) -> list[TextPart]:
     """The text parts of the graphs; a part with several texts keeps its simplified one."""
     if not graphs:
         return []
-    text = bind_groups(queries.load("link_text_parts"), [values_list("g", graphs)])
+    text = bind_rows(queries.load("link_text_parts"), "g", graphs)
     best: dict[str, tuple[int, TextPart]] = {}
     for row in store.query(text):
         literal, order = row["text"], row.get("order")
@@ -114,8 +113,7 @@ def split_mentions(parts: list[TextPart], mentions: list[Mention]
 def curated_spans(store: Store, parts: list[TextPart]) -> dict[str, list[tuple[int, int]]]:
     """Part IRI -> the spans curators have decided on (by position, else by quote)."""
     texts = {p.iri: p.text for p in parts}
-    query = bind_groups(queries.load("link_curated"),
-                        [values_list("source", (NamedNode(i) for i in texts))])
+    query = bind_rows(queries.load("link_curated"), "source", (NamedNode(i) for i in texts))
     spans: dict[str, list[tuple[int, int]]] = {}
     for row in store.query(query):
         source = row["source"].value

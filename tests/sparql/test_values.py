@@ -1,9 +1,9 @@
-"""kg.linking.bindings: VALUES blocks written from term objects only."""
+"""sparql.text: VALUES lists and tables, and blocks bound per WHERE group, written from term objects only."""
 
 import pytest
 from pyoxigraph import Literal
 
-from kg.linking.bindings import bind_groups, values_list, values_rows
+from sparql.text import bind_groups, values_list, values_rows
 
 
 def test_bindings_escape_through_the_terms():
