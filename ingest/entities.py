@@ -18,9 +18,9 @@ from pyoxigraph import Literal, NamedNode
 
 from ingest.chinese import simplified
 from ingest.headings import heading_entity, heading_key
-from ingest.tables import Tables
 from ingest.triples import Triples
 from kg.iri import Minter
+from kg.tables import Tables
 from kg.vocab import DCMITYPE, JL, RDFS, SKOS, A
 from sparql import Store, queries
 

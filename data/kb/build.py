@@ -33,7 +33,7 @@ from kbgen.stated import read_stated  # noqa: E402
 from kbgen.terms import TermError  # noqa: E402
 from kbgen.turtle import header_lines, write  # noqa: E402
 
-from ingest.tables import TableError  # noqa: E402
+from kg.tables import TableError  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 

@@ -16,7 +16,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any
 
-from ingest.tables import Tables
+from kg.tables import Tables
 
 #: The code tables of this format (one TSV file each, '#' comment lines say where they are used).
 TABLES = Tables(Path(__file__).parent / "tables",

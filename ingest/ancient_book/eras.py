@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from ingest.ancient_book import TABLES
-from ingest.tables import TableError
 from kg.chinese import t2s
+from kg.tables import TableError
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,7 +42,7 @@ from functools import cache
 from pathlib import Path
 
 from ingest.document.model import Block
-from ingest.tables import Tables
+from kg.tables import Tables
 
 TABLES = Tables(Path(__file__).with_name("tables"))
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest.tables import Key, TableError, Tables
+from kg.tables import Key, TableError, Tables
 
 __all__ = ["CODES", "KEYS", "Key", "TableError", "header", "index", "key_of", "lookup",
            "names", "table"]

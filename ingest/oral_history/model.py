@@ -35,7 +35,7 @@ from ingest.errors import (
     RecordUnreadable,
     SourceUnreadable,
 )
-from ingest.tables import Tables
+from kg.tables import Tables
 
 ROLES = ("interviewee", "interviewer")
 

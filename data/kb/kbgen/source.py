@@ -1,6 +1,6 @@
 """Where the build reads from: the fact tables of data/kb/src, the ingest tables, the corpus.
 
-Every table is a '#'-commented TSV read with `ingest.tables.Tables`. Lists inside a cell are
+Every table is a '#'-commented TSV read with `kg.tables.Tables`. Lists inside a cell are
 '|'-separated. Rows are numbered from 1 in messages (``src/persons.tsv row 12``).
 """
 
@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from ingest.errors import IngestError
-from ingest.tables import Tables
+from kg.tables import Tables
 
 HERE = Path(__file__).resolve().parents[1]
 REPO = HERE.parents[1]

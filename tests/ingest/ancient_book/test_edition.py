@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ingest.ancient_book.edition import Edition, parse_edition
-from ingest.tables import Tables
+from kg.tables import Tables
 
 CASES = Tables(Path(__file__).parent / "cases")
 FIELDS = ("dynasty", "reign", "year_of_reign", "start", "end", "edition_type", "publisher")

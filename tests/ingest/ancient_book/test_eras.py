@@ -20,7 +20,7 @@ from ingest.ancient_book.eras import (
     within,
 )
 from ingest.ancient_book.tables import build_eras
-from ingest.tables import TableError, Tables
+from kg.tables import TableError, Tables
 
 TABLES_DIR = Path(eras.__file__).parent / "tables"
 _BESIDE = Path(__file__).resolve().parents[3].parent / "shared" / "corpus" / "authority"

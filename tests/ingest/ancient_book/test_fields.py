@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ingest.ancient_book.fields import Author, Title, parse_authors, parse_title, role_relator
-from ingest.tables import Tables
+from kg.tables import Tables
 
 CASES = Tables(Path(__file__).parent / "cases", keys={"authors": ("text", "n")})
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ingest.ancient_book import TABLES, eras
-from ingest.tables import Tables
+from kg.tables import Tables
 
 COLUMNS = {
     "numerals": ("char", "value", "kind"),

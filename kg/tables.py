@@ -2,8 +2,9 @@
 
 Each ``<name>.tsv`` file in a table folder is one table: comment lines start with ``#``, the
 first other line is the header, every further line is a row with as many tab-separated values
-as the header. A source format keeps its tables in its own folder (``ingest/marc/codes``,
-``ingest/ancient_book/tables`` …) and reads them through one `Tables` object.
+as the header. Each user keeps its tables in its own folder (``ingest/marc/codes``,
+``ingest/ancient_book/tables``, ``kg/linking/tables`` …) and reads them through one `Tables`
+object. It lives in `kg` so that the linker, below `ingest`, reads tables the same way.
 """
 
 from __future__ import annotations
