@@ -94,13 +94,12 @@ class BatchResult:
         return bool(self.added or self.replaced or self.deleted)
 
 
-def existing_digests(store: Store, graph: NamedNode, roots: Sequence[NamedNode]
+def existing_digests(store: Store, graph: NamedNode, holders: Sequence[NamedNode]
                      ) -> dict[str, str]:
-    """root IRI -> digest, for the roots already in the graph."""
-    if not roots:
-        return {}
-    text = bind_rows(substitute(queries.load("record_digests"), {"g": graph}), "root", roots)
-    return {row["root"].value: row["digest"].value for row in store.query(text)}
+    """holder IRI -> digest, for the records already in the graph."""
+    admins = {admin_iri(h).value: h.value for h in holders}
+    found = store.values_of([NamedNode(a) for a in admins], JL.sourceDigest, graph)
+    return {admins[admin]: digest.value for admin, digest in found.items()}
 
 
 def commit(store: Store, graph: NamedNode, batch: Sequence[Encoded]) -> BatchResult:

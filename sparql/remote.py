@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -43,8 +43,8 @@ from sparql.errors import (
 from sparql.formats import RDF_MEDIA_TYPES, RESULT_MEDIA_TYPES, rdf_format_for_path
 from sparql.loading import check_syntax
 from sparql.results import QueryResult, Serialized, collect, serialize_result
-from sparql.store import Bindings, Dataset, LoadReport
-from sparql.text import bind_values, insert_data, looks_like_update
+from sparql.store import Bindings, Dataset, LoadReport, Term
+from sparql.text import bind_rows, bind_values, insert_data, looks_like_update, substitute
 
 QUERY_TYPE = "application/sparql-query"
 UPDATE_TYPE = "application/sparql-update"
@@ -267,6 +267,15 @@ class RemoteStore:
         result = self.query(queries.load("graphs"))
         found = {row["g"] for row in result if isinstance(row.get("g"), ox.NamedNode)}
         return sorted(found, key=lambda g: g.value)
+
+    def values_of(self, subjects: Sequence[ox.NamedNode], predicate: ox.NamedNode,
+                  graph: ox.NamedNode) -> dict[str, Term]:
+        if not subjects:
+            return {}
+        text = bind_rows(substitute(queries.load("subject_values"), {"g": graph,
+                                                                      "p": predicate}),
+                         "s", subjects)
+        return {row["s"].value: row["o"] for row in self.query(text)}
 
     def has_graph(self, graph: ox.NamedNode) -> bool:
         """True when the store holds this named graph, even empty."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Protocol, runtime_checkable
@@ -82,6 +82,12 @@ class Store(Protocol):
 
     def update(self, update: str, bindings: Bindings | None = None) -> None:
         """Apply a SPARQL update in one transaction. Raises QuerySyntaxError."""
+        ...
+
+    def values_of(self, subjects: Sequence[NamedNode], predicate: NamedNode,
+                  graph: NamedNode) -> dict[str, Term]:
+        """Subject IRI -> one object of ``predicate`` in ``graph``, for the subjects that
+        have one; a point lookup per subject (the ingest asks this for every batch)."""
         ...
 
     def load(self, source: Path | bytes, *, format: RdfFormat | None = None,

@@ -250,6 +250,18 @@ def test_store_graph_triples_of_named_and_default_graph(store: Store):
     assert store.graph_triples(EXTRA) == []
 
 
+def test_store_values_of_looks_up_one_graph(store: Store):
+    a, b, c = _ex("a"), _ex("b"), _ex("c")
+    store.load(_nt(ox.Triple(a, NAME, ox.Literal("甲 \"A\"", language="zh")),
+                   ox.Triple(b, RDFS_LABEL, ox.Literal("b"))),
+               format=ox.RdfFormat.N_TRIPLES, graph=PEOPLE)
+    store.load(_nt(ox.Triple(b, NAME, ox.Literal("elsewhere"))), format=ox.RdfFormat.N_TRIPLES,
+               graph=OTHER)
+    found = store.values_of([a, b, c], NAME, PEOPLE)
+    assert found == {a.value: ox.Literal("甲 \"A\"", language="zh")}
+    assert store.values_of([], NAME, PEOPLE) == {}
+
+
 # -- dumps ---------------------------------------------------------------------------------
 
 
