@@ -217,8 +217,9 @@ class EmbeddedStore:
 
     def values_of(self, subjects: Sequence[ox.NamedNode], predicate: ox.NamedNode,
                   graph: ox.NamedNode) -> dict[str, Term]:
-        # Index lookups, not a query: for a batch's 2,000 subjects they take about 60 ms
-        # against 160 ms for one VALUES query (100,000-record benchmark store).
+        # Index lookups, not a query: parsing and planning a VALUES query over a whole batch
+        # cost more than the lookups (the MARC speed benchmark's end-to-end ratio rose
+        # from 0.592 to 0.637 with this).
         found = {}
         for subject in subjects:
             for quad in self._store.quads_for_pattern(subject, predicate, None, graph):
