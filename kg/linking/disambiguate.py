@@ -34,6 +34,7 @@ from spacy.tokens import Doc
 
 from kg.linking.confidence import era_cue, kb_features, probability, rule_features
 from kg.linking.confidence import weights as confidence_weights
+from kg.linking.courtesy import bind_courtesy_names
 from kg.linking.gazetteer import Gazetteer
 from kg.linking.kb import Entity
 from kg.linking.model import Mention, Proposal
@@ -157,7 +158,7 @@ class Disambiguator:
             mention = self.mention(text, doc._.jl_norm, p, years, context)
             if mention is not None and mention.score >= self.threshold:
                 mentions.append(mention)
-        mentions = drop_titles(mentions)
+        mentions = bind_courtesy_names(drop_titles(mentions), doc._.jl_norm)
         doc._.jl_mentions = mentions
         if self.set_ents:
             doc.ents = [doc.char_span(m.start, m.end, label=m.type, kb_id=m.entity or "")

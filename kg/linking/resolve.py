@@ -7,11 +7,14 @@ the earlier start. Before that, two cleanups:
 
 - a rule's proposal and a KB name over the same span become the KB proposal, which takes the
   rule's type when one of its senses has it (孙中山 before 先生 is the person), and else
-  ignores the rule (孙中山 is no place for ending in 山);
+  ignores the rule (孙中山 is no place for ending in 山), except for a rule of
+  ``_OVERRULING``, which then replaces the KB name (寿昌 in a list of places is no era);
 - a rule's place that only adds characters in front of a KB place (着秦淮河 for the KB's
   秦淮河) is dropped, so a poor left boundary never hides a KB name; so is a rule's person
   that starts where a KB person's name starts (谢安两 for the KB's 谢安), unless the rule is
   sure of it (退休教师王建国 is not the KB's 王建);
+- so is a rule's guess that only adds characters before an item of a list of places (复黄州
+  in 收复黄州、寿昌等地);
 - a rule's place that only adds characters before a person's name as sure as it or surer
   (徒弟汤晓峰: the guessed place 弟汤晓峰, for ending in 峰) is dropped too.
 
@@ -31,14 +34,22 @@ def _merge_same_spans(proposals: list[Proposal], gazetteer) -> list[Proposal]:
     """A rule's proposal over a KB name's span: the KB name stays; it takes the rule's type
     only when one of its senses has that type (孙中山 is no place for being followed by 山)."""
     kb_spans = {(p.start, p.end): p for p in proposals if p.origin == KB}
-    kept = []
+    kept, overruled = [], set()
     for p in proposals:
         twin = kb_spans.get((p.start, p.end)) if p.origin != KB else None
         if twin is None:
             kept.append(p)
         elif twin.type is None and _has_type(twin, p.type, gazetteer):
             twin.type, twin.strength = p.type, max(p.strength, twin.strength)
-    return kept
+        elif p.origin in _OVERRULING:
+            kept.append(p)
+            overruled.add(id(twin))
+    return [p for p in kept if id(p) not in overruled]
+
+
+# rules whose evidence outweighs a KB name of another type over the same span: an item of
+# 收复黄州、寿昌等地 is a place, whatever else the KB calls 寿昌
+_OVERRULING = frozenset({"place.list"})
 
 
 def _has_type(p: Proposal, type_: str | None, gazetteer) -> bool:
@@ -61,6 +72,16 @@ def _hides_kb_name(p: Proposal, ends: dict[int, list[tuple[int, set]]]) -> bool:
     person's name may well end in a KB name (郭 + the courtesy name 子明)."""
     return p.origin != KB and p.type == "PLACE" and any(
         start > p.start and p.type in types for start, types in ends.get(p.end, ()))
+
+
+def _list_ends(proposals: list[Proposal]) -> dict[int, int]:
+    return {p.end: p.start for p in proposals if p.origin in _OVERRULING}
+
+
+def _overreaches_list(p: Proposal, ends: dict[int, int]) -> bool:
+    """A rule's guess that only adds characters before an item of a list of places (复黄州
+    for 黄州 in 收复黄州、寿昌等地)."""
+    return p.origin != KB and p.origin not in _OVERRULING and ends.get(p.end, p.start) > p.start
 
 
 def _person_ends(proposals: list[Proposal], gazetteer) -> dict[int, list[Proposal]]:
@@ -107,7 +128,8 @@ def _weak(p: Proposal, gazetteer) -> bool:
 def resolve(proposals: list[Proposal], length: int, gazetteer=None) -> list[Proposal]:
     """The proposals that win their stretch of text, in text order."""
     proposals = _merge_same_spans(proposals, gazetteer)
-    ends = _kb_type_ends(proposals, gazetteer)
+    ends, lists = _kb_type_ends(proposals, gazetteer), _list_ends(proposals)
+    proposals = [p for p in proposals if not _overreaches_list(p, lists)]
     if gazetteer is not None:
         starts = _kb_starts(proposals, gazetteer)
         persons = _person_ends(proposals, gazetteer)

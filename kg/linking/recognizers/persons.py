@@ -4,7 +4,8 @@ The evidence (kg/linking/tables/person_cues.tsv, bylines.tsv) is a title or form
 before the name (馆长焦翔) or after it (焦翔馆长, 王明先生), a speech verb after it (王明说:
 only with a common surname), a byline (文/办公室 张明), life years after it (袁枚(1716-1797),
 王桂英(1942年生), 刁衍(九四五~一〇一三), 朱存(生卒年不详)), a courtesy name after it
-(王昌龄,字少伯), or a list that goes on from a person (周晓岚、陈立新). A given name has one
+(王昌龄,字少伯), a dynasty before it and a book title after it (宋张敦颐《六朝事迹编类》), or a
+list that goes on from a person (周晓岚、陈立新). A given name has one
 or two characters: the first length after which the text may end a name (a stop character of
 name_stops.tsv, a cue, punctuation), else two. No name is an everyday word or starts with one
 (储备, 文学创: jieba's dictionary, kept by the gazetteer). A name found on good evidence is then
@@ -34,9 +35,12 @@ from kg.linking.tables import column, number, table
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _LIFE = re.compile(r"[(（]\s*(?:前?\d{3,4}\s*(?:年生|年出生|年?\s*[-—–~至]\s*前?\d{0,4})"
                    r"|[〇○零一二三四五六七八九]{3,4}\s*[-—–~至]|生卒年)")
+# a dynasty's one-character name, then an author's name, then the work: 宋张敦颐《六朝事迹编类》
+_AUTHOR = re.compile(r"(?<=[汉晋隋唐宋元明清])(?=[\u4e00-\u9fff]{2,3}《)")
 _COURTESY = re.compile(r"[,，]?字([\u4e00-\u9fff]{2})(?=[,，。;；、])")
 _BYLINE_TOKENS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 _JOINERS = "、和与及"
+_CLAUSE_START = "，。；：（(,;:"  # not a line break: a poem's line may start with 白
 
 
 def is_han(c: str) -> bool:
@@ -112,7 +116,7 @@ class Persons:
 
     def __call__(self, norm: str, found: list[Proposal]) -> list[Proposal]:
         out = self._before(norm) + self._after(norm) + self._bylines(norm)
-        out += self._courtesy(norm)
+        out += self._courtesy(norm) + self._authors(norm, found)
         out += self._lists(norm, out + self._kb_persons(found), self._kb_starts(found))
         out = [p for p in out if self._plausible(norm[p.start:p.end])]
         if self.repeat:
@@ -207,6 +211,17 @@ class Persons:
                 out.append(Proposal(m.start(1), m.end(1), "PERSON", (), "person.courtesy", 0.7))
         return out
 
+    def _authors(self, norm: str, found: list[Proposal]) -> list[Proposal]:
+        """宋张敦颐《六朝事迹编类》: a name between a dynasty and a book title is its author's,
+        unless the KB knows the stretch (清雍正《慈溪县志》: an era)."""
+        known, out = {(p.start, p.end) for p in found if p.origin == KB}, []
+        for m in _AUTHOR.finditer(norm):
+            named = self.name_from(norm, m.start())
+            if named is not None and named[1] and norm.startswith("《", named[0]) \
+                    and (m.start(), named[0]) not in known:
+                out.append(Proposal(m.start(), named[0], "PERSON", (), "person.author", 0.75))
+        return out
+
     def _bylines(self, norm: str) -> list[Proposal]:
         strengths = {r["marker"]: number(r, "strength", "bylines") for r in table("bylines")}
         out = []
@@ -270,25 +285,34 @@ class Persons:
 
     def _given_names(self, norm: str, out: list[Proposal], found: list[Proposal]
                      ) -> list[Proposal]:
-        """The given name of a three-character name, alone elsewhere (昌龄 after 王昌龄)."""
+        """The given name of a name, alone elsewhere: 昌龄 after 王昌龄 anywhere; 铉 after 徐铉
+        only where a clause starts (铉文思敏速), a single character being too common a word
+        elsewhere."""
         given: dict[str, tuple[Name, ...]] = {}
         for p in out:
             name = norm[p.start:p.end]
-            if len(name) == 3 and p.strength >= self.repeat_min and name[0] in surnames():
+            if len(name) in (2, 3) and p.strength >= self.repeat_min and name[0] in surnames():
                 given.setdefault(name[1:], ())
         for p in self._kb_persons(found):
             name = norm[p.start:p.end]
-            if len(name) == 3 and name[0] in surnames():
+            if len(name) in (2, 3) and name[0] in surnames():
                 senses = tuple(Name(name[1:], n.entity, "given", 0.7) for n in p.senses
                                if self.gazetteer.entities[n.entity].type == "PERSON")
                 given[name[1:]] = given.get(name[1:], ()) + senses
         more = []
         for text, senses in sorted(given.items()):
             for at in _occurrences(norm, text):
-                if at == 0 or norm[at - 1] not in surnames():
-                    more.append(Proposal(at, at + 2, "PERSON", senses,
+                if (at == 0 or norm[at - 1] not in surnames()) and self._alone(norm, at, text):
+                    more.append(Proposal(at, at + len(text), "PERSON", senses,
                                          KB if senses else "person.given", self.given_strength))
         return more
+
+    def _alone(self, norm: str, at: int, given: str) -> bool:
+        if len(given) > 1:
+            return True
+        words = getattr(self.gazetteer, "words", frozenset())
+        return (at == 0 or norm[at - 1] in _CLAUSE_START) and norm[at:at + 2] not in words \
+            and at + 1 < len(norm) and is_han(norm[at + 1])
 
 
 def _occurrences(text: str, word: str) -> list[int]:

@@ -1,11 +1,15 @@
 """Places that the words around them give away, with no ending of their own (``jinling.places.v1``).
 
-- a list of one-character prefectures closed by a word for them (kg/linking/tables/
-  place_lists.tsv): 历知婺、光、庐、颍等州 names four places, 婺 光 庐 颍;
+- a list of prefectures closed by a word for them (kg/linking/tables/place_lists.tsv): 历知
+  婺、光、庐、颍等州 names four places, 婺 光 庐 颍; an item may have two characters
+  (沧、桂、凤翔等州; 收复黄州、寿昌等地), but the first one not over a verb (历知沧);
+  the list outweighs a KB name of another type over an item (寿昌 the era);
 - a county or city before an office (office_endings.tsv): 调汜水尉, 出为建昌令, 鄞令王安石:
   the place without the office;
 - a native place of two or three characters before 人 at the end of a clause: 兴化人,
-  云南昆阳人, 是下关人.
+  云南昆阳人, 是下关人;
+- an old place name of two or three characters before the modern gloss that biographies give
+  it: 建阳（今属福建）, 抚州临川 (今属江西).
 
 A name must be bounded on its left (punctuation, a stop character of name_stops.tsv, a verb of
 name_soft_stops.tsv or the end of a known place: 云南|昆阳人; a one-character name before an
@@ -19,6 +23,12 @@ or the name lists' proposal has the span).
 >>> [(p.start, p.end) for p in places("调汜水尉,迁建昌令", [])]
 [(1, 3), (6, 8)]
 >>> [(p.start, p.end) for p in places("字克柔,兴化人,乾隆元年", [])]
+[(4, 6)]
+>>> [(p.start, p.end) for p in places("元丰间历知沧、桂、凤翔等州", [])]
+[(5, 6), (7, 8), (9, 11)]
+>>> [(p.start, p.end) for p in places("曾收复黄州、寿昌等地", [])]
+[(3, 5), (6, 8)]
+>>> [(p.start, p.end) for p in places("号思斋，建阳（今属福建）人", [])]
 [(4, 6)]
 """
 
@@ -42,7 +52,7 @@ _PUNCTUATION = ",.;:，。；：、(（)）"
 def _list_regex() -> re.Pattern:
     words = "|".join(re.escape(w) for w in sorted(column("place_lists", "word"), key=len,
                                                           reverse=True))
-    return re.compile(f"[{_HAN}](?:、[{_HAN}])+(?:{words})")
+    return re.compile(f"[{_HAN}]{{1,2}}(?:、[{_HAN}]{{1,2}})+(?:{words})")
 
 
 @cache
@@ -61,6 +71,7 @@ def _soft() -> frozenset[str]:
 
 
 _NATIVE = re.compile(f"人(?=[{re.escape(_CLAUSE_END)}]|也)")
+_GLOSS = re.compile(r" ?[（(]今")
 
 
 class Places:
@@ -76,18 +87,26 @@ class Places:
     def __call__(self, norm: str, found: list[Proposal]) -> list[Proposal]:
         kb_ends = {p.end for p in found if p.origin in (KB, "lexicon.place")}
         kb_spans = {(p.start, p.end) for p in found if p.origin == KB}
-        out = self._lists(norm) + self._before_offices(norm, kb_ends)
-        out += self._natives(norm, kb_ends)
-        return [p for p in out if (p.start, p.end) not in kb_spans]
+        out = self._before_offices(norm, kb_ends)
+        out += self._natives(norm, kb_ends) + self._glossed(norm, kb_ends)
+        return self._lists(norm) + [p for p in out if (p.start, p.end) not in kb_spans]
 
     def _words(self) -> frozenset[str]:
         return getattr(self.gazetteer, "words", frozenset())
 
     def _lists(self, norm: str) -> list[Proposal]:
-        """婺、光、庐、颍等州: every character of the list is a place."""
-        return [Proposal(m.start() + 2 * i, m.start() + 2 * i + 1, "PLACE", (), "place.list",
-                         self.strength)
-                for m in _list_regex().finditer(norm) for i in range(m.group().count("、") + 1)]
+        """婺、光、庐、颍等州: every item of the list is a place."""
+        out = []
+        for m in _list_regex().finditer(norm):
+            items, offset = m.group().split("、"), m.start()
+            items[-1] = items[-1][:len(items[-1]) - len(_closing(items[-1]))]
+            if len(items[0]) == 2 and (norm[offset] in stops() or norm[offset] in _soft()):
+                items[0], offset = items[0][1:], offset + 1  # 历知沧: 知 is no part of it
+            for item in items:
+                out.append(Proposal(offset, offset + len(item), "PLACE", (), "place.list",
+                                    self.strength))
+                offset += len(item) + 1
+        return [p for p in out if p.end > p.start]
 
     def _bounded_start(self, norm: str, end: int, low: int, high: int, kb_ends: set[int]
                        ) -> int | None:
@@ -129,6 +148,22 @@ class Places:
             if name and name not in self._words() and name[:2] not in self._words():
                 out.append(Proposal(start, m.start(), "PLACE", (), "place.native", 0.65))
         return out
+
+
+    def _glossed(self, norm: str, kb_ends: set[int]) -> list[Proposal]:
+        out = []
+        for m in _GLOSS.finditer(norm):
+            start = self._bounded_start(norm, m.start(), 2, 3, kb_ends)
+            name = norm[start:m.start()] if start is not None else ""
+            if name and name not in self._words():
+                out.append(Proposal(start, m.start(), "PLACE", (), "place.gloss", 0.7))
+        return out
+
+
+def _closing(item: str) -> str:
+    """The closing word (等州) at the end of a list's last item."""
+    return next(w for w in sorted(column("place_lists", "word"), key=len, reverse=True)
+                if item.endswith(w))
 
 
 @registry.misc("jinling.places.v1")
