@@ -4,8 +4,9 @@ The evidence (kg/linking/tables/person_cues.tsv, bylines.tsv) is a title or form
 before the name (馆长焦翔) or after it (焦翔馆长, 王明先生), a speech verb after it (王明说:
 only with a common surname), a byline (文/办公室 张明), life years after it (袁枚(1716-1797),
 王桂英(1942年生), 刁衍(九四五~一〇一三), 朱存(生卒年不详)), a courtesy name after it
-(王昌龄,字少伯), a dynasty before it and a book title after it (宋张敦颐《六朝事迹编类》), or a
-list that goes on from a person (周晓岚、陈立新). A given name has one
+(王昌龄,字少伯), a dynasty before it and a book title after it (宋张敦颐《六朝事迹编类》),
+a prince's title before it (永王李璘), or a list that goes on from a person (周晓岚、陈立新).
+A given name has one
 or two characters: the first length after which the text may end a name (a stop character of
 name_stops.tsv, a cue, punctuation), else two. No name is an everyday word or starts with one
 (储备, 文学创: jieba's dictionary, kept by the gazetteer). A name found on good evidence is then
@@ -37,6 +38,8 @@ _LIFE = re.compile(r"[(（]\s*(?:前?\d{3,4}\s*(?:年生|年出生|年?\s*[-—�
                    r"|[〇○零一二三四五六七八九]{3,4}\s*[-—–~至]|生卒年)")
 # a dynasty's one-character name, then an author's name, then the work: 宋张敦颐《六朝事迹编类》
 _AUTHOR = re.compile(r"(?<=[汉晋隋唐宋元明清])(?=[\u4e00-\u9fff]{2,3}《)")
+# a prince's title, then his name: 永王李璘, 吴王孙权
+_PRINCE = re.compile(r"(?<=[\u4e00-\u9fff])王(?=[\u4e00-\u9fff]{2})")
 _COURTESY = re.compile(r"[,，]?字([\u4e00-\u9fff]{2})(?=[,，。;；、])")
 _BYLINE_TOKENS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 _JOINERS = "、和与及"
@@ -116,13 +119,14 @@ class Persons:
 
     def __call__(self, norm: str, found: list[Proposal]) -> list[Proposal]:
         out = self._before(norm) + self._after(norm) + self._bylines(norm)
-        out += self._courtesy(norm) + self._authors(norm, found)
+        out += self._courtesy(norm) + self._authors(norm, found) + self._princes(norm)
         out += self._lists(norm, out + self._kb_persons(found), self._kb_starts(found))
         out = [p for p in out if self._plausible(norm[p.start:p.end])]
         if self.repeat:
             out += self._repeats(norm, out)
             out += self._given_names(norm, out, found)
-        return out
+        return out + [d for p in out if p.origin == "person.author"
+                      for d in self._dynasty(norm, p.start - 1)]
 
     def _plausible(self, name: str) -> bool:
         """No everyday word (储备) and no name that starts with one (文学创 …), but a compound
@@ -220,6 +224,22 @@ class Persons:
             if named is not None and named[1] and norm.startswith("《", named[0]) \
                     and (m.start(), named[0]) not in known:
                 out.append(Proposal(m.start(), named[0], "PERSON", (), "person.author", 0.75))
+        return out
+
+    def _dynasty(self, norm: str, at: int) -> list[Proposal]:
+        """The dynasty before an author's name (宋 of 宋张敦颐), as the KB's period."""
+        singles = getattr(self.gazetteer, "singles", {})
+        senses = tuple(n for n in singles.get(norm[at], ())
+                       if self.gazetteer.entities[n.entity].type == "PERIOD")
+        return [Proposal(at, at + 1, "PERIOD", senses, KB, 0.8)] if senses else []
+
+    def _princes(self, norm: str) -> list[Proposal]:
+        """永王李璘: a name with a common surname, bounded, after a prince's title."""
+        out = []
+        for m in _PRINCE.finditer(norm):
+            named = self.name_from(norm, m.end())
+            if named is not None and named[1] and surnames().get(norm[m.end()]) == "common":
+                out.append(Proposal(m.end(), named[0], "PERSON", (), "person.prince", 0.7))
         return out
 
     def _bylines(self, norm: str) -> list[Proposal]:
