@@ -6,12 +6,13 @@ only with a common surname), a byline (文/办公室 张明), life years after i
 王桂英(1942年生), 刁衍(九四五~一〇一三), 朱存(生卒年不详)), a courtesy name after it
 (王昌龄,字少伯), a dynasty before it and a book title after it (宋张敦颐《六朝事迹编类》),
 a prince's title before it (永王李璘), or a list that goes on from a person (周晓岚、陈立新).
-A given name has one
-or two characters: the first length after which the text may end a name (a stop character of
+A given name has one or two
+characters: the first length after which the text may end a name (a stop character of
 name_stops.tsv, a cue, punctuation), else two. No name is an everyday word or starts with one
 (储备, 文学创: jieba's dictionary, kept by the gazetteer). A name found on good evidence is then
-found wherever else the document repeats it, and so is the two-character given name of a
-three-character name (昌龄 after 王昌龄), which for a KB person links to that person.
+found wherever else the document repeats it, and so is its given name alone (昌龄 after
+王昌龄; a one-character one only where a clause starts: 铉 after 徐铉), which for a KB person
+links to that person.
 
 >>> persons = Persons()
 >>> [(p.start, p.end, p.origin) for p in persons("馆长焦翔表示，焦翔在会上", [])]
