@@ -1,7 +1,8 @@
 """Normalise text for matching without moving it: every offset stays an offset of the original.
 
-Full-width forms become half-width (ＡＢＣ１２３，→ ABC123,) and traditional characters become
-simplified (OpenCC t2s). Both are done character for character, so the normalised text has the
+Full-width forms become half-width (ＡＢＣ１２３，→ ABC123,), traditional characters become
+simplified (OpenCC t2s) and variant characters of names one form (tables/variant_folds.tsv:
+锺山 → 钟山). Both are done character for character, so the normalised text has the
 same length as the original and a match at [start, end) in one is the same words in the other.
 Where OpenCC's phrase tables would change the length of a stretch, that stretch is converted
 one character at a time instead.
@@ -17,6 +18,7 @@ from __future__ import annotations
 from functools import cache
 
 from kg.chinese import t2s as _t2s  # a module name the tests can replace
+from kg.linking.tables import table
 
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULL_WIDTH[0x3000] = 0x20  # the ideographic space
@@ -50,6 +52,16 @@ def simplified(text: str) -> str:
     return "".join(_char(c) for c in text)
 
 
+@cache
+def _folds() -> dict[int, int]:
+    return {ord(r["variant"]): ord(r["form"]) for r in table("variant_folds")}
+
+
 def normalise(text: str) -> str:
-    """Half-width and simplified: the form names are matched in (same length as ``text``)."""
-    return simplified(half_width(text))
+    """Half-width, simplified and variants folded: the form names are matched in (same length
+    as ``text``).
+
+    >>> normalise("吹入锺山，嘉祐三年")
+    '吹入钟山,嘉佑三年'
+    """
+    return simplified(half_width(text)).translate(_folds())
