@@ -216,6 +216,15 @@ def insert_data(quads: Iterable[Quad]) -> str:
     GRAPH <http://e/g> { <http://e/a> <http://e/p> "say \\"hi\\"" . }
     }
     """
+    return _data_block("INSERT DATA", quads)
+
+
+def delete_data(quads: Iterable[Quad]) -> str:
+    """A ``DELETE DATA`` update for the quads (`insert_data`'s counterpart)."""
+    return _data_block("DELETE DATA", quads)
+
+
+def _data_block(keyword: str, quads: Iterable[Quad]) -> str:
     lines = []
     for q in quads:
         triple = f"{q.subject} {q.predicate} {q.object} ."
@@ -223,4 +232,4 @@ def insert_data(quads: Iterable[Quad]) -> str:
             lines.append(triple)
         else:
             lines.append(f"GRAPH {q.graph_name} {{ {triple} }}")
-    return "INSERT DATA {\n" + "\n".join(lines) + "\n}"
+    return keyword + " {\n" + "\n".join(lines) + "\n}"
