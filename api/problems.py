@@ -8,6 +8,8 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from kg.analytics import NotInNetwork
+from kg.changes import ChangeConflict, ChangeNotFound
+from kg.curation import CurationError, EntityNotFound
 from kg.errors import AuthError, InvalidGraphName, KgError
 from sparql.errors import (
     EndpointError,
@@ -33,6 +35,10 @@ STATUS: list[tuple[type[Exception], int, str]] = [
     (UnsupportedFormat, 415, "Unsupported format"),
     (GraphNotFound, 404, "No such graph"),
     (NotInNetwork, 404, "Not in the network"),
+    (EntityNotFound, 404, "No such entity"),
+    (ChangeNotFound, 404, "No such change"),
+    (ChangeConflict, 409, "Conflicting change"),
+    (CurationError, 400, "Curation refused"),
     (QueryTimeout, 503, "Query timed out"),
     (ResultLimitExceeded, 413, "Too many results"),
     (StoreLocked, 503, "Store unavailable"),

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from fastapi import Request
 
 from kg.auth import Principal, Targets, TokenFile, authorize
+from kg.changes import ChangeLog
 from kg.errors import Unauthenticated
 from kg.iri import Minter
 from kg.settings import Settings
@@ -21,6 +23,11 @@ class AppState:
     store: Store
     minter: Minter
     tokens: TokenFile
+
+    @cached_property
+    def changes(self) -> ChangeLog:
+        """The change log (opened on first use)."""
+        return ChangeLog(self.settings.changes)
 
     def graph_iri(self, name: str) -> str:
         """The IRI string of a graph short name."""

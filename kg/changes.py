@@ -170,11 +170,11 @@ class ChangeLog:
 
 def apply(store: Store, log: ChangeLog, draft: Draft) -> Change:
     """Make the change in the store (one transaction) and record it."""
-    _write(store, removed=draft.removed, added=draft.added)
+    write_quads(store, removed=draft.removed, added=draft.added)
     try:
         return log.record(draft)
     except Exception:
-        _write(store, removed=draft.added, added=draft.removed)  # keep store and log agreed
+        write_quads(store, removed=draft.added, added=draft.removed)  # keep store and log agreed
         raise
 
 
@@ -193,7 +193,8 @@ def undo(store: Store, log: ChangeLog, number: int, actor: str) -> Change:
     return apply(store, log, change.inverse(actor))
 
 
-def _write(store: Store, removed: Sequence[Quad], added: Sequence[Quad]) -> None:
+def write_quads(store: Store, removed: Sequence[Quad], added: Sequence[Quad]) -> None:
+    """Delete ``removed`` and insert ``added`` in one update (one transaction)."""
     parts = ([delete_data(removed)] if removed else []) + ([insert_data(added)] if added else [])
     if parts:
         store.update(" ;\n".join(parts))

@@ -18,7 +18,7 @@ change in the log (who, when, before and after), which `kg.changes.undo` can rev
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad
@@ -51,12 +51,14 @@ class Statement:
 
 @dataclass(frozen=True)
 class Curation:
-    """Where curation happens and who does it."""
+    """Where curation happens and who does it; ``allow`` is called with the IRIs of the graphs
+    a change writes before it is made, and raises when the actor may not write them."""
 
     store: Store
     log: ChangeLog
     minter: Minter
     actor: str
+    allow: Callable[[frozenset[str]], None] | None = None
 
     # -- edit ------------------------------------------------------------------------------
 
@@ -171,6 +173,8 @@ class Curation:
                removed: Iterable[Quad], summary: str, target: str | None = None) -> Change:
         draft = Draft(action, subjects, tuple(_unique(added)), tuple(_unique(removed)),
                       self.actor, summary, target)
+        if self.allow is not None:
+            self.allow(frozenset(q.graph_name.value for q in draft.added + draft.removed))
         try:
             return apply(self.store, self.log, draft)
         except ChangeConflict:

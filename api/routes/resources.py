@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from fastapi import APIRouter, Request, Response
+from fastapi.responses import RedirectResponse
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 from starlette.concurrency import run_in_threadpool
 
@@ -12,7 +13,7 @@ from api.html import TEMPLATES
 from api.problems import Problem
 from api.rdf_response import HTML, RDF_OFFERS, graph_body, negotiate
 from api.state import AppState, state
-from kg.vocab import JL, A
+from kg.vocab import DCT, JL, A
 from sparql import queries
 
 router = APIRouter(tags=["linked data"])
@@ -77,6 +78,10 @@ def describe(request: Request, path: str) -> Response:
     triples = app.store.query(queries.load("describe"), {"iri": iri}).triples
     if not triples:
         raise Problem(404, "Not found", f"nothing is known about {iri.value}")
+    replaced = [t.object for t in triples if t.subject == iri and t.predicate == DCT.isReplacedBy]
+    if replaced:  # merged into another entity: its IRI stays, and leads there
+        target = app.minter.path_of(replaced[0].value) or replaced[0].value
+        return RedirectResponse(target, status_code=301, headers={"Vary": "Accept"})
     if media == HTML:
         response = _page(request, iri, triples)
     else:
