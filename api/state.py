@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TypeVar
 
 from fastapi import Request
+from pyoxigraph import NamedNode
 
 from kg.auth import Principal, Targets, TokenFile, authorize
-from kg.changes import ChangeLog
+from kg.changes import ChangeLog, Draft, record_effect
 from kg.errors import Unauthenticated
 from kg.iri import Minter
 from kg.settings import Settings
 from sparql import Store
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -53,3 +58,16 @@ def principal(request: Request) -> Principal | None:
 def require_write(request: Request, targets: Targets) -> None:
     """Allow the write for the caller's token or raise Unauthenticated/Forbidden."""
     authorize(principal(request), targets, state(request).graph_iri)
+
+
+def logged_write(request: Request, targets: Targets, write: Callable[[], T], action: str,
+                 summary: str) -> T:
+    """Check the caller may write ``targets``, then run the write and record its effect in
+    the change log (so the change feed carries it)."""
+    require_write(request, targets)
+    app, who = state(request), principal(request)
+    graphs = None if targets.everything else (
+        [NamedNode(g) for g in sorted(targets.graphs)] + ([None] if targets.default else []))
+    draft = Draft(action, tuple(sorted(targets.graphs)), actor=who.token_id if who else "anonymous",
+                  summary=summary)
+    return record_effect(app.store, app.changes, graphs, write, draft)

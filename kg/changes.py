@@ -24,13 +24,16 @@ log cannot be written the update is undone, so the store and the log never disag
 
 from __future__ import annotations
 
+import io
 import sqlite3
+import threading
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, parse, serialize
 
@@ -191,6 +194,35 @@ def undo(store: Store, log: ChangeLog, number: int, actor: str) -> Change:
             f"{len(back)} quads it removed are back; undo the later changes first "
             f"(see the history of {change.subjects[0] if change.subjects else 'its resources'})")
     return apply(store, log, change.inverse(actor))
+
+
+T = TypeVar("T")
+_WRITING = threading.Lock()  # a recorded write's before and after are nobody else's
+
+
+def record_effect(store: Store, log: ChangeLog, graphs: Sequence[NamedNode | None] | None,
+                  write: Callable[[], T], draft: Draft) -> T:
+    """Run a write whose quads are not known beforehand (a SPARQL update, a Graph Store
+    request) and record its effect: the difference of the ``graphs`` it may touch (None for
+    the default graph; ``graphs`` None: the whole store) before and after. Nothing is recorded
+    when nothing changed."""
+    with _WRITING:
+        before = _snapshot(store, graphs)
+        result = write()
+        after = _snapshot(store, graphs)
+        if before != after:
+            log.record(Draft(draft.action, draft.subjects, tuple(after - before),
+                             tuple(before - after), draft.actor, draft.summary))
+    return result
+
+
+def _snapshot(store: Store, graphs: Sequence[NamedNode | None] | None) -> set[Quad]:
+    if graphs is None:
+        out = io.BytesIO()
+        store.dump(out, format=RdfFormat.N_QUADS)
+        return set(parse(out.getvalue(), RdfFormat.N_QUADS))
+    return {Quad(t.subject, t.predicate, t.object, g if g is not None else DefaultGraph())
+            for g in graphs for t in store.graph_triples(g)}
 
 
 def write_quads(store: Store, removed: Sequence[Quad], added: Sequence[Quad]) -> None:

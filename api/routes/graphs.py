@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api.problems import Problem
 from api.rdf_response import RDF_OFFERS, graph_body, negotiate
-from api.state import AppState, require_write, state
+from api.state import AppState, logged_write, require_write, state
 from kg.auth import Targets
 from kg.graphs import graph_names
 from sparql.errors import UnsupportedFormat
@@ -81,15 +81,20 @@ def _write(request: Request, graph: NamedNode | None, parts: list[tuple[bytes, s
     require_write(request, _targets(graph))
     existed = _exists(app, graph)
     base = graph.value if graph is not None else str(request.url)
-    for index, (body, content_type) in enumerate(parts):
-        fmt = rdf_format_for_media_type(content_type)
-        if fmt.supports_datasets:
-            raise UnsupportedFormat("send triples (Turtle, N-Triples, RDF/XML, JSON-LD) to one "
-                                    "graph; POST N-Quads or TriG to /graphs itself")
-        app.store.load(body, format=fmt, graph=graph, base_iri=base,
-                       replace=replace and index == 0, name="request body")
-    if graph is not None and not existed and not parts:
-        app.store.create_graph(graph)
+    formats = [rdf_format_for_media_type(content_type) for _, content_type in parts]
+    if any(fmt.supports_datasets for fmt in formats):
+        raise UnsupportedFormat("send triples (Turtle, N-Triples, RDF/XML, JSON-LD) to one "
+                                "graph; POST N-Quads or TriG to /graphs itself")
+
+    def write() -> None:
+        for index, ((body, _), fmt) in enumerate(zip(parts, formats, strict=True)):
+            app.store.load(body, format=fmt, graph=graph, base_iri=base,
+                           replace=replace and index == 0, name="request body")
+        if graph is not None and not existed and not parts:
+            app.store.create_graph(graph)
+
+    logged_write(request, _targets(graph), write, "Update" if existed else "Create",
+                 f"Graph Store {request.method}")
     return Response(status_code=204 if existed else 201)
 
 
@@ -97,9 +102,11 @@ def _delete(request: Request, graph: NamedNode | None) -> Response:
     app = state(request)
     require_write(request, _targets(graph))
     if graph is None:
-        app.store.update("CLEAR DEFAULT")
+        logged_write(request, _targets(graph), lambda: app.store.update("CLEAR DEFAULT"),
+                     "Delete", "Graph Store DELETE of the default graph")
         return Response(status_code=204)
-    if not app.store.drop_graph(graph):
+    if not logged_write(request, _targets(graph), lambda: app.store.drop_graph(graph),
+                        "Delete", "Graph Store DELETE"):
         raise Problem(404, "No such graph", f"no graph {graph.value} in the store")
     return Response(status_code=204)
 
@@ -162,7 +169,8 @@ def _load_dataset(request: Request, part: tuple[bytes, str]) -> Response:
     body, content_type = part
     fmt = rdf_format_for_media_type(content_type)
     graphs = _dataset_graphs(body, fmt)
-    require_write(request, Targets(frozenset(g.value for g in graphs if isinstance(g, NamedNode)),
-                                   default=any(not isinstance(g, NamedNode) for g in graphs)))
-    app.store.load(body, format=fmt, name="request body")
+    targets = Targets(frozenset(g.value for g in graphs if isinstance(g, NamedNode)),
+                      default=any(not isinstance(g, NamedNode) for g in graphs))
+    logged_write(request, targets, lambda: app.store.load(body, format=fmt, name="request body"),
+                 "Update", "Graph Store POST of a dataset")
     return Response(status_code=204)

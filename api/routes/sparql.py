@@ -17,7 +17,7 @@ from api.rdf_response import (
     results_media,
     serialized_response,
 )
-from api.state import require_write, state
+from api.state import logged_write, require_write, state
 from kg.scope import update_targets
 from sparql import Dataset
 from sparql.errors import UpdateSentAsQuery
@@ -115,9 +115,11 @@ def _run_update(request: Request, text: str, params: dict[str, list[str]]) -> Re
     if (using or using_named) and has_dataset_clause(text):
         raise _bad("the update names its dataset (USING/WITH) and the request does too "
                    "(using-graph-uri/using-named-graph-uri): keep one")
-    require_write(request, update_targets(text))
-    text = add_using(text, list(using), list(using_named))
-    state(request).store.update(_base_declared(request, text))
+    targets = update_targets(text)
+    require_write(request, targets)
+    text = _base_declared(request, add_using(text, list(using), list(using_named)))
+    store = state(request).store
+    logged_write(request, targets, lambda: store.update(text), "Update", "SPARQL update")
     return Response(status_code=204)
 
 

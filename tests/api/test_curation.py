@@ -133,9 +133,20 @@ def test_a_copy_synced_through_the_feed_equals_the_source(cur):
                              "object": {"@value": "Li Yu", "@language": "en"}}]}
     assert cur.client.post("/api/v1/curation/split", headers=curator,
                            json=split).status_code == 200
+    district, graph = cur.auth("district"), BASE + "graphs/district/xuanwu"
+    turtle = {"Content-Type": "text/turtle", **district}
+    assert cur.client.put("/graphs/district/xuanwu", headers=turtle,
+                          content="<https://kg.jllib.cn/works/x/1> <http://www.w3.org/2000/01/"
+                                  "rdf-schema#label> \"玄武区图书馆藏\"@zh .").status_code == 201
+    update = (f"INSERT DATA {{ GRAPH <{graph}> {{ <{BASE}works/x/2> "
+              "<http://www.w3.org/2000/01/rdf-schema#label> \"第二种\" } }")
+    assert cur.client.post("/sparql", headers={"Content-Type": "application/sparql-update",
+                                               **district}, content=update).status_code == 204
+    assert cur.client.put("/graphs/district/xuanwu", headers=turtle,
+                          content=f"<{BASE}works/x/3> <{ALT}> \"替换\" .").status_code == 204
     assert quads(copy) != quads(cur.store)
     result = sync(copy, lambda url: cur.client.get(url).json(), "/feed", after=start)
-    assert result.applied == 4 and result.last > start
+    assert result.applied == 7 and result.last > start
     assert quads(copy) == quads(cur.store)
     assert merge["type"] == "jl:Merge"
 
