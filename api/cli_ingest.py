@@ -139,39 +139,19 @@ def _ingest(ctx: click.Context, files: list[Path], options: RunOptions, reader_o
 
 def _run(store, minter, files: list[Path], options: RunOptions, in_worker: bool,
          reader_options: dict, media: Path) -> IngestSummary:
-    from ingest.run import ingest_files
-    from ingest.workers import ingest_in_worker
+    from ingest.jobs import run_files
 
-    kind = source_kind(options.kind)
-    with progress(getattr(kind, "unit", "records")) as bar:
-        if in_worker:
-            return ingest_in_worker(store, minter, files, options.kind, reader_options, options,
-                                    progress=bar)
-        # the media folder (page images …) is where the server will look for the files
-        context = {**kind.context(store), "media": str(media)}
-        convert = kind.converter(minter, options.source, context)
-        return ingest_files(store, minter, files, kind.reader(**reader_options), convert,
-                            options, progress=bar)
+    with progress(getattr(source_kind(options.kind), "unit", "records")) as bar:
+        return run_files(store, minter, files, options, reader_options=reader_options,
+                         in_worker=in_worker, media=media, progress=bar)
 
 
 def _after_ingest(store, minter, options: RunOptions, summary: IngestSummary,
                   no_infer: bool) -> None:
     """Link headings to authorities that arrived since, and refresh the inferred graph."""
-    if not summary.written.changed:
-        return
-    if options.kind == "marc":
-        from kg.authority import link_headings
+    from ingest.jobs import follow_up
 
-        link_headings(store, minter.graph(options.graph))
-    if options.link:
-        from kg.linking import link_store
-
-        err(link_store(store, minter, [options.graph]).line())
-    if not no_infer:
-        from kg.inference import install_ontology, materialise
-
-        install_ontology(store, minter)
-        err(f"inferred graph: {materialise(store, minter)} triples")
+    follow_up(store, minter, options, summary, not no_infer, err)
 
 
 @click.group()
