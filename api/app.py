@@ -7,7 +7,18 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import problems
-from api.routes import curation, feed, graphs, home, iiif, network, ontology, resources, sparql
+from api.routes import (
+    curation,
+    feed,
+    graphs,
+    home,
+    iiif,
+    network,
+    ontology,
+    resources,
+    sparql,
+    uploads,
+)
 from api.state import AppState
 from kg.auth import TokenFile
 from kg.iri import Minter
@@ -40,6 +51,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
                                  tokens or TokenFile(settings.tokens))
     problems.install(app)
     # resources last: it answers every other path under the base
-    for module in (home, sparql, graphs, ontology, iiif, network, curation, feed, resources):
+    routers = (home, sparql, graphs, ontology, iiif, network,
+               curation, feed, uploads, resources)
+    for module in routers:
         app.include_router(module.router)
     return app

@@ -7,6 +7,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
+from ingest.uploads import UploadNotFound, UploadRefused
 from kg.analytics import NotInNetwork
 from kg.changes import ChangeConflict, ChangeNotFound
 from kg.curation import CurationError, EntityNotFound
@@ -39,6 +40,8 @@ STATUS: list[tuple[type[Exception], int, str]] = [
     (ChangeNotFound, 404, "No such change"),
     (ChangeConflict, 409, "Conflicting change"),
     (CurationError, 400, "Curation refused"),
+    (UploadNotFound, 404, "No such upload"),
+    (UploadRefused, 400, "Upload refused"),
     (QueryTimeout, 503, "Query timed out"),
     (ResultLimitExceeded, 413, "Too many results"),
     (StoreLocked, 503, "Store unavailable"),

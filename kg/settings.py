@@ -48,6 +48,9 @@ class Settings(BaseSettings):
     media: Path = Field(
         Path("var/media"), description="Folder of page images and other media files that the "
         "IIIF Image API serves.")
+    uploads: Path = Field(
+        Path("var/uploads"), description="Folder of uploaded files, their status and rejects "
+        "reports (one folder per upload).")
     changes: Path = Field(
         Path("var/changes.sqlite"), description="The change log: every recorded write (who, "
         "when, quads added and removed), for entity histories, undo and the change feed.")

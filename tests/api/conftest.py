@@ -39,7 +39,8 @@ class Api:
 @pytest.fixture
 def api(tmp_path):
     settings = Settings(store=tmp_path / "store", tokens=tmp_path / "tokens.json",
-                        changes=tmp_path / "changes.sqlite", query_timeout=5, result_limit=50)
+                        changes=tmp_path / "changes.sqlite", uploads=tmp_path / "uploads",
+                        query_timeout=5, result_limit=50)
     store, minter = EmbeddedStore(), Minter(BASE)
     store.load(PERSONS.encode(), format=RdfFormat.TURTLE, graph=minter.graph("kb"),
                base_iri=BASE)
