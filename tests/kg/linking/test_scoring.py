@@ -21,7 +21,7 @@ from kg.linking.scoring import (
 )
 
 EVAL = Path(__file__).resolve().parent / "eval"
-SETS = {"dev": EVAL / "dev.jsonl", "dev2": EVAL / "dev2.jsonl",
+SETS = {"dev": EVAL / "dev.jsonl", "dev2": EVAL / "dev2.jsonl", "dev3": EVAL / "dev3.jsonl",
         "heldout": EVAL / "heldout.jsonl"}
 # the held-out set shares no text with a development set (README); the development sets may
 # share a long name (侵华日军南京大屠杀遇难同胞纪念馆)
@@ -236,6 +236,7 @@ def gold_sets():
 def test_scoring_gold_sets_load_and_are_big_enough(gold_sets):
     # load_gold has checked offsets, types, labels, same-type overlaps and ids on every line
     for name, floor_docs, floor_mentions in (("dev", 55, 600), ("dev2", 25, 200),
+                                             ("dev3", 45, 600),
                                              ("heldout", 35, 400)):
         docs = gold_sets[name]
         mentions = [m for d in docs for m in d.mentions]
