@@ -32,7 +32,7 @@ class AppState:
     @cached_property
     def changes(self) -> ChangeLog:
         """The change log (opened on first use)."""
-        return ChangeLog(self.settings.changes)
+        return ChangeLog(self.settings.changes_file)
 
     def graph_iri(self, name: str) -> str:
         """The IRI string of a graph short name."""

@@ -48,12 +48,13 @@ class Settings(BaseSettings):
     media: Path = Field(
         Path("var/media"), description="Folder of page images and other media files that the "
         "IIIF Image API serves.")
-    uploads: Path = Field(
-        Path("var/uploads"), description="Folder of uploaded files, their status and rejects "
-        "reports (one folder per upload).")
-    changes: Path = Field(
-        Path("var/changes.sqlite"), description="The change log: every recorded write (who, "
-        "when, quads added and removed), for entity histories, undo and the change feed.")
+    uploads: Path | None = Field(
+        None, description="Folder of uploaded files, their status and rejects reports, one "
+        "folder per upload (default: uploads beside the store folder, var/uploads).")
+    changes: Path | None = Field(
+        None, description="The change log: every recorded write (who, when, quads added and "
+        "removed), for entity histories, undo and the change feed (default: changes.sqlite "
+        "beside the store folder, var/changes.sqlite).")
 
     @field_validator("base_iri")
     @classmethod
@@ -61,6 +62,17 @@ class Settings(BaseSettings):
         if not value.startswith(("http://", "https://")) or " " in value:
             raise ValueError(f"base IRI must be an absolute http(s) IRI, not {value!r}")
         return value if value.endswith("/") else value + "/"
+
+    @property
+    def changes_file(self) -> Path:
+        """The change log: ``changes``, else ``changes.sqlite`` beside the store folder (a
+        scratch store gets a scratch log)."""
+        return self.changes or self.store.parent / "changes.sqlite"
+
+    @property
+    def uploads_folder(self) -> Path:
+        """``uploads``, else ``uploads`` beside the store folder."""
+        return self.uploads or self.store.parent / "uploads"
 
     @property
     def runtime_file(self) -> Path:

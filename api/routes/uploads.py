@@ -31,7 +31,7 @@ router = APIRouter(prefix="/api/v1", tags=["uploads"])
 
 
 def _uploads(app: AppState) -> Uploads:
-    return Uploads(app.settings.uploads)
+    return Uploads(app.settings.uploads_folder)
 
 
 def _caller(request: Request) -> Principal:
