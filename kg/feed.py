@@ -59,9 +59,10 @@ def page(log: ChangeLog, url: str, base: str, after: int = 0, since: str | None 
          size: int = PAGE_SIZE) -> dict:
     """The page of changes after number ``after`` (and from time ``since``)."""
     changes = log.since(after, since, size)
-    query = {"since": since} if since else {}
+    query = {**({"since": since} if since else {}), **({"size": size} if size != PAGE_SIZE else {})}
     out = {"@context": CONTEXT, "id": _with(url, {**query, "after": after}),
-           "type": "OrderedCollectionPage", "partOf": _with(url.removesuffix("/page"), query),
+           "type": "OrderedCollectionPage",
+           "partOf": _with(url.removesuffix("/page"), {"since": since} if since else {}),
            "orderedItems": [activity(c, base) for c in changes]}
     if len(changes) == size:
         out["next"] = _with(url, {**query, "after": changes[-1].id})

@@ -27,11 +27,13 @@ class SyncResult:
     last: int = 0
 
 
-def sync(store: Store, fetch: Callable[[str], dict], feed_url: str, after: int = 0
-         ) -> SyncResult:
-    """Apply every change after number ``after`` from the feed at ``feed_url`` to ``store``."""
+def sync(store: Store, fetch: Callable[[str], dict], feed_url: str, after: int = 0,
+         page_size: int | None = None) -> SyncResult:
+    """Apply every change after number ``after`` from the feed at ``feed_url`` to ``store``,
+    asking for pages of ``page_size`` changes (default: the server's)."""
     result = SyncResult(last=after)
-    url: str | None = f"{feed_url}/page?{urlencode({'after': after})}"
+    query = {"after": after, **({"size": page_size} if page_size else {})}
+    url: str | None = f"{feed_url}/page?{urlencode(query)}"
     while url:
         page = fetch(url)
         for item in page.get("orderedItems", []):
