@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
 import queue
 import threading
 import time
@@ -198,17 +199,22 @@ class QueryWorkers:
         readable = loop.create_future()
         fd = worker.conn.fileno()
         loop.add_reader(fd, lambda: readable.done() or readable.set_result(None))
+        os.set_blocking(fd, True)  # see below
         try:
             worker.conn.send(job)
             await asyncio.wait_for(readable, max(deadline - loop.time(), 0))
-            reply = worker.conn.recv()
         except TimeoutError:
-            reply = None
+            return self._finish(worker, job, None, timeout)
+        finally:
+            loop.remove_reader(fd)
+        # An event loop may leave the pipe non-blocking (uvloop does), and a reply bigger than
+        # the pipe's buffer arrives in pieces: read the rest of it blocking, it is on its way.
+        os.set_blocking(fd, True)
+        try:
+            reply = worker.conn.recv()
         except (EOFError, OSError):
             self._replace(worker)
             raise StoreUnavailable(_DIED) from None
-        finally:
-            loop.remove_reader(fd)
         return self._finish(worker, job, reply, timeout)
 
     def run(self, job: Job, timeout: float) -> Serialized:

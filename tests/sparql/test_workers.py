@@ -60,3 +60,20 @@ def test_workers_report_errors_like_the_store(store):
         store.query_serialized("SELECT * { ?s ?p ?o }", JSON, timeout=30, limit=10)
     answer = store.query_serialized("ASK { ?s ?p ?o }", JSON, timeout=30)
     assert answer.kind == "boolean" and b"true" in answer.data
+
+
+@pytest.mark.parametrize("loop", ["asyncio", "uvloop"])
+def test_workers_answer_results_bigger_than_a_pipe_buffer_on_any_event_loop(store, loop):
+    """uvloop leaves the worker's pipe non-blocking: a reply of several pipe buffers must
+    still arrive whole (it used to fail as 'a query process stopped unexpectedly')."""
+    import asyncio
+
+    runner = pytest.importorskip("uvloop").run if loop == "uvloop" else asyncio.run
+
+    async def three():
+        return [await store.aquery_serialized("SELECT * { ?s ?p ?o }", JSON, timeout=30)
+                for _ in range(3)]
+
+    for result in runner(three()):
+        assert len(result.data) > 4 * 65536
+        assert result.data.count(b'"s"') >= ROWS
