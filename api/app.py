@@ -8,14 +8,18 @@ from fastapi import FastAPI
 
 from api import problems
 from api.routes import (
+    api_v1,
     curation,
+    dumps,
     feed,
     graphs,
     home,
     iiif,
     network,
+    oai,
     ontology,
     resources,
+    search,
     sparql,
     uploads,
 )
@@ -50,9 +54,10 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
     app.state.jinling = AppState(settings, store, Minter(settings.base_iri),
                                  tokens or TokenFile(settings.tokens))
     problems.install(app)
+    api_v1.install_cors(app)  # CORS on /api/v1 and the other public read paths
     # resources last: it answers every other path under the base
     routers = (home, sparql, graphs, ontology, iiif, network,
-               curation, feed, uploads, resources)
+               curation, feed, uploads, dumps, oai, search, api_v1, resources)
     for module in routers:
         app.include_router(module.router)
     return app

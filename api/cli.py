@@ -9,6 +9,8 @@ import click
 from pyoxigraph import Literal, NamedNode
 
 from api.cli_common import err, minter_of, open_store, settings_of
+from api.cli_dumps import dumps
+from api.cli_index import index, refresh_index
 from api.cli_ingest import ingest, marc, parse
 from api.cli_link import link
 from api.cli_network import network
@@ -72,6 +74,7 @@ def load(ctx: click.Context, paths: tuple[Path, ...], graph: str | None, replace
             install_ontology(store, minter)
             err(f"inferred graph: {materialise(store, minter)} triples")
         err(summary.line())
+        refresh_index(ctx, store, sorted(summary.graphs))
     finally:
         store.close()
 
@@ -211,6 +214,8 @@ cli.add_command(marc)
 cli.add_command(parse)
 cli.add_command(link)
 cli.add_command(network)
+cli.add_command(index)
+cli.add_command(dumps)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from api.cli_common import err, minter_of, open_store, progress, settings_of
+from api.cli_index import refresh_index
 from ingest.registry import SOURCES
 from ingest.registry import source as source_kind
 from ingest.run import IngestSummary, RunOptions
@@ -129,6 +130,7 @@ def _ingest(ctx: click.Context, files: list[Path], options: RunOptions, reader_o
         summary = _run(store, minter, files, options, in_worker, reader_options, media)
         err(summary.line())
         _after_ingest(store, minter, options, summary, no_infer)
+        refresh_index(ctx, store, [options.graph], changed=summary.written.changed)
     finally:
         store.close()
     if summary.reject_rate() > max_rejects:

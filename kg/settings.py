@@ -48,6 +48,12 @@ class Settings(BaseSettings):
     media: Path = Field(
         Path("var/media"), description="Folder of page images and other media files that the "
         "IIIF Image API serves.")
+    index: Path | None = Field(
+        None, description="SQLite file of the full-text search and suggest index (default: "
+        "index.sqlite beside the store folder, var/index.sqlite).")
+    oai_page_size: int = Field(
+        100, gt=0, description="Records or headers per page of an OAI-PMH list, before its "
+        "resumption token.")
     uploads: Path | None = Field(
         None, description="Folder of uploaded files, their status and rejects reports, one "
         "folder per upload (default: uploads beside the store folder, var/uploads).")
@@ -78,6 +84,12 @@ class Settings(BaseSettings):
     def runtime_file(self) -> Path:
         """Where a running server leaves its address for the CLI."""
         return self.store.parent / f"{self.store.name}.server.json"
+
+    @property
+    def index_file(self) -> Path:
+        """The search index file: ``index``, else ``index.sqlite`` beside the store folder (so
+        that a scratch store gets a scratch index)."""
+        return self.index or self.store.parent / "index.sqlite"
 
 
 def documented_settings() -> list[tuple[str, object, str]]:
