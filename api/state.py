@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -11,13 +12,15 @@ from fastapi import Request
 from pyoxigraph import NamedNode
 
 from kg.auth import Principal, Targets, TokenFile, authorize
-from kg.changes import ChangeLog, Draft, record_effect
+from kg.changes import Change, ChangeLog, Draft, record_effect
 from kg.errors import Unauthenticated
 from kg.iri import Minter
+from kg.search import IndexUnavailable, open_index
 from kg.settings import Settings
 from sparql import Store
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -33,6 +36,20 @@ class AppState:
     def changes(self) -> ChangeLog:
         """The change log (opened on first use)."""
         return ChangeLog(self.settings.changes_file)
+
+    def changed(self, change: Change | None) -> None:
+        """Keep the search index current after a recorded change (a busy or unbuilt index
+        is left alone: `jinling index rebuild`, or the first search, brings it up to date)."""
+        if change is None:
+            return
+        index = open_index(self.settings)
+        subjects = {q.subject.value for q in change.added + change.removed
+                    if isinstance(q.subject, NamedNode)} | set(change.subjects)
+        try:
+            if index.is_built():
+                index.refresh(self.store, sorted(subjects))
+        except IndexUnavailable as err:
+            log.warning("search index not refreshed after change %s: %s", change.id, err)
 
     def graph_iri(self, name: str) -> str:
         """The IRI string of a graph short name."""
@@ -70,4 +87,6 @@ def logged_write(request: Request, targets: Targets, write: Callable[[], T], act
         [NamedNode(g) for g in sorted(targets.graphs)] + ([None] if targets.default else []))
     draft = Draft(action, tuple(sorted(targets.graphs)), actor=who.token_id if who else "anonymous",
                   summary=summary)
-    return record_effect(app.store, app.changes, graphs, write, draft)
+    result, change = record_effect(app.store, app.changes, graphs, write, draft)
+    app.changed(change)
+    return result

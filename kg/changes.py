@@ -108,6 +108,9 @@ class ChangeLog:
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30)
         db.row_factory = sqlite3.Row
+        # a write-ahead log: readers never wait for a writer, and a commit is one append
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
         return db
 
     def record(self, draft: Draft) -> Change:
@@ -201,19 +204,19 @@ _WRITING = threading.Lock()  # a recorded write's before and after are nobody el
 
 
 def record_effect(store: Store, log: ChangeLog, graphs: Sequence[NamedNode | None] | None,
-                  write: Callable[[], T], draft: Draft) -> T:
+                  write: Callable[[], T], draft: Draft) -> tuple[T, Change | None]:
     """Run a write whose quads are not known beforehand (a SPARQL update, a Graph Store
     request) and record its effect: the difference of the ``graphs`` it may touch (None for
-    the default graph; ``graphs`` None: the whole store) before and after. Nothing is recorded
-    when nothing changed."""
+    the default graph; ``graphs`` None: the whole store) before and after. Returns the
+    write's result and the change, None when nothing changed."""
     with _WRITING:
         before = _snapshot(store, graphs)
         result = write()
         after = _snapshot(store, graphs)
-        if before != after:
-            log.record(Draft(draft.action, draft.subjects, tuple(after - before),
-                             tuple(before - after), draft.actor, draft.summary))
-    return result
+        if before == after:
+            return result, None
+        return result, log.record(Draft(draft.action, draft.subjects, tuple(after - before),
+                                        tuple(before - after), draft.actor, draft.summary))
 
 
 def _snapshot(store: Store, graphs: Sequence[NamedNode | None] | None) -> set[Quad]:
@@ -227,9 +230,14 @@ def _snapshot(store: Store, graphs: Sequence[NamedNode | None] | None) -> set[Qu
 
 def write_quads(store: Store, removed: Sequence[Quad], added: Sequence[Quad]) -> None:
     """Delete ``removed`` and insert ``added`` in one update (one transaction)."""
-    parts = ([delete_data(removed)] if removed else []) + ([insert_data(added)] if added else [])
-    if parts:
-        store.update(" ;\n".join(parts))
+    operations = update_operations(removed, added)
+    if operations:
+        store.update(" ;\n".join(operations))
+
+
+def update_operations(removed: Sequence[Quad], added: Sequence[Quad]) -> list[str]:
+    """The DELETE DATA and INSERT DATA operations of one change, in that order."""
+    return ([delete_data(removed)] if removed else []) + ([insert_data(added)] if added else [])
 
 
 def _present(store: Store, quads: Iterable[Quad]) -> set[Quad]:

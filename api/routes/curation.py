@@ -104,6 +104,12 @@ def _answer(app: AppState, change: Change) -> dict[str, Any]:
     return activity(change, app.minter.base)
 
 
+def _done(app: AppState, change: Change) -> dict[str, Any]:
+    """A write's answer: the change it recorded, once the search index has followed it."""
+    app.changed(change)
+    return _answer(app, change)
+
+
 @router.patch("/curation/entities/{kind}/{key}", summary="Edit an entity's statements")
 async def edit(request: Request, kind: str, key: str,
                body: Annotated[Edit, Body(examples=[EDIT_EXAMPLE])]) -> dict:
@@ -112,7 +118,7 @@ async def edit(request: Request, kind: str, key: str,
     entity = app.minter.entity(kind, key)
     change = await run_in_threadpool(curation.edit, entity, _statements(body.add),
                                      _statements(body.remove), body.summary)
-    return _answer(app, change)
+    return _done(app, change)
 
 
 @router.get("/curation/review", summary="The review queue of machine links")
@@ -131,7 +137,7 @@ async def decide(request: Request, body: Decision) -> dict:
     curation, app = _curation(request), state(request)
     change = await run_in_threadpool(curation.decide, _iri(body.mention, "mention"),
                                      body.decision)
-    return _answer(app, change)
+    return _done(app, change)
 
 
 @router.post("/curation/merge", summary="Merge one entity into another")
@@ -140,7 +146,7 @@ async def merge(request: Request, body: Merge) -> dict:
     curation, app = _curation(request), state(request)
     change = await run_in_threadpool(curation.merge, _iri(body.merged, "merged"),
                                      _iri(body.into, "into"))
-    return _answer(app, change)
+    return _done(app, change)
 
 
 @router.post("/curation/split", summary="Split an entity, or undo a merge")
@@ -156,7 +162,7 @@ async def split(request: Request, body: Split) -> dict:
             raise Problem(400, "Invalid label", "the new entity's label must be a literal")
         change = await run_in_threadpool(curation.split, _iri(body.entity, "entity"),
                                          _statements(body.statements), label, body.key)
-    return _answer(app, change)
+    return _done(app, change)
 
 
 def _undo_merge(curation: Curation, number: int) -> Change:
@@ -192,4 +198,4 @@ async def change(request: Request, number: int) -> dict:
 async def undo_change(request: Request, number: int) -> dict:
     """Records a new change that reverses it; 409 when later changes are in the way."""
     curation, app = _curation(request), state(request)
-    return _answer(app, await run_in_threadpool(_undo, curation, number))
+    return _done(app, await run_in_threadpool(_undo, curation, number))

@@ -106,7 +106,9 @@ def _work(app: AppState, status: UploadStatus, progress) -> str:
         write = lambda: _load_rdf(app, graph, folder)  # noqa: E731
     else:
         write = lambda: _ingest(app, status, folder, progress)  # noqa: E731
-    return record_effect(app.store, app.changes, [graph], write, draft)
+    summary, change = record_effect(app.store, app.changes, [graph], write, draft)
+    app.changed(change)
+    return summary
 
 
 def _load_rdf(app: AppState, graph, folder: Path) -> str:

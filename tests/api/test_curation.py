@@ -162,3 +162,20 @@ def test_feed_pages_follow_next(cur):
         seen += [item["id"] for item in page["orderedItems"]]
         url = page.get("next")
     assert len(seen) == len(set(seen)) == 3
+
+
+def test_search_follows_curation_and_graph_store_writes(cur):
+    def found(q: str) -> set[str]:
+        reply = cur.client.get("/api/v1/search", params={"q": q})
+        assert reply.status_code == 200, reply.text
+        return {hit["@id"] for hit in reply.json()["results"]}
+
+    assert LI_YU not in found("钟隐")  # the first search builds the index
+    assert edit(cur, "curator").status_code == 200
+    assert LI_YU in found("钟隐")
+    put = cur.client.put("/graphs/district/xuanwu",
+                         headers={"Content-Type": "text/turtle", **cur.auth("district")},
+                         content=f'<{BASE}entity/place/x> a <https://kg.jllib.cn/ontology#Place> ;'
+                                 f' <{ALT}> "乌龙潭"@zh-Hans .')
+    assert put.status_code == 201
+    assert BASE + "entity/place/x" in found("乌龙潭")
