@@ -280,6 +280,12 @@ class EmbeddedStore:
             ox.serialize(self._store.quads_for_pattern(None, None, None, graph), output,
                          format=format)
 
+    @property
+    def generation(self) -> int:
+        """How many writes this store object has made: answers computed at an older count
+        may be stale (a cache's test)."""
+        return self._generation
+
     def __len__(self) -> int:
         return len(self._store)
 

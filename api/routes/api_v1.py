@@ -20,7 +20,7 @@ from fastapi.routing import APIRoute
 
 from api import cors
 from api import models_v1 as m
-from api.conditional import JSONLD, jsonld_response
+from api.conditional import JSONLD, ResponseCache, cached, jsonld_response
 from api.problems import PROBLEM_TYPE, Problem
 from api.state import AppState, state
 from kg.views import entities, records, texts
@@ -127,7 +127,15 @@ def _get(path: str, summary: str, example: dict, model: type, gone: bool = True)
     documented = router.get(path, summary=summary, response_class=JsonLdResponse,
                             responses=_responses(example, model, gone))
     head = router.head(path, include_in_schema=False)
-    return lambda handler: documented(head(handler))
+    return lambda handler: documented(head(cached(_cache_of)(handler)))
+
+
+def _cache_of(request: Request) -> tuple[ResponseCache, int | None]:
+    """The app's answer cache and the store's current write count (None: do not cache)."""
+    app = request.app
+    if not hasattr(app.state, "api_answers"):
+        app.state.api_answers = ResponseCache()
+    return app.state.api_answers, getattr(state(request).store, "generation", None)
 
 
 Page = Annotated[int, Query(ge=1, description="Page number, from 1", examples=[1])]

@@ -179,3 +179,19 @@ def test_search_follows_curation_and_graph_store_writes(cur):
                                  f' <{ALT}> "乌龙潭"@zh-Hans .')
     assert put.status_code == 201
     assert BASE + "entity/place/x" in found("乌龙潭")
+
+
+def test_api_answers_follow_writes_and_revalidate_from_the_cache(cur):
+    url = "/api/v1/entities/person/li-yu"
+    first = cur.client.get(url)
+    assert first.status_code == 200 and "钟隐" not in first.text
+    again = cur.client.get(url, headers={"If-None-Match": first.headers["etag"]})
+    assert again.status_code == 304 and again.content == b""
+    head = cur.client.head(url)
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["etag"] == first.headers["etag"]
+    assert edit(cur, "curator").status_code == 200
+    after = cur.client.get(url)
+    assert "钟隐" in after.text and after.headers["etag"] != first.headers["etag"]
+    assert cur.client.get(url, headers={"If-None-Match": first.headers["etag"]}).status_code \
+        == 200

@@ -1,0 +1,125 @@
+"""Serving: entity GETs of the JSON-LD API under concurrent clients, and OAI-PMH harvesting.
+
+Loads the sample data (``jinling load data/``) into a scratch store, starts a real
+``jinling serve`` process over it, then:
+
+- ``entities``: ``GET /api/v1/entities/{kind}/{key}`` for random KB entities, from ``wrk``
+  (Debian package wrk) with N concurrent connections for S seconds; prints requests/s, p50
+  and p99, and fails on any non-2xx answer;
+- ``oai``: a full ``ListRecords`` harvest in oai_dc, following resumption tokens; prints
+  records/s.
+
+    python benchmarks/serving.py [--clients 8] [--seconds 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+OAI = "{http://www.openarchives.org/OAI/2.0/}"
+ENTITIES = ("SELECT ?e WHERE { GRAPH <https://kg.jllib.cn/graphs/kb> { ?e a ?c } "
+            "FILTER(STRSTARTS(STR(?e), 'https://kg.jllib.cn/entity/')) }")
+WRK_SCRIPT = """
+math.randomseed(7)
+local paths = {%s}
+request = function()
+  return wrk.format("GET", paths[math.random(1, #paths)], {["Accept"] = "application/ld+json"})
+end
+"""
+
+
+def start(folder: Path) -> tuple[subprocess.Popen, str]:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "JINLING_STORE": str(folder / "store"),
+           "JINLING_TOKENS": str(folder / "tokens.json")}
+    subprocess.run([str(BIN / "jinling"), "load", str(ROOT / "data")], env=env, check=True,
+                   capture_output=True)
+    process = subprocess.Popen([str(BIN / "jinling"), "serve", "--port", str(port)], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            if httpx.get(f"{url}/health", timeout=1).status_code == 200:
+                return process, url
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    process.kill()
+    raise SystemExit("jinling serve did not start")
+
+
+def entity_paths(url: str) -> list[str]:
+    reply = httpx.get(f"{url}/sparql", params={"query": ENTITIES},
+                      headers={"Accept": "application/sparql-results+json"}, timeout=60)
+    reply.raise_for_status()
+    iris = [b["e"]["value"] for b in reply.json()["results"]["bindings"]]
+    return ["/api/v1/entities/" + iri.split("/entity/", 1)[1] for iri in sorted(set(iris))]
+
+
+def entities(url: str, paths: list[str], clients: int, seconds: int) -> None:
+    if shutil.which("wrk") is None:
+        raise SystemExit("install wrk (apt-get install wrk) to run this benchmark")
+    for path in paths[:20]:  # every path must answer before it is timed
+        assert httpx.get(url + path).status_code == 200, path
+    script = Path(tempfile.mkdtemp()) / "entities.lua"
+    script.write_text(WRK_SCRIPT % ", ".join(f'"{p}"' for p in paths), encoding="utf-8")
+    out = subprocess.run(["wrk", "-t2", f"-c{clients}", f"-d{seconds}s", "--latency", "-s",
+                          str(script), url], capture_output=True, text=True).stdout
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if errors:
+        raise SystemExit(f"{errors.group(1)} requests failed:\n{out}")
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p50 = re.search(r"50%\s+(\S+)", out).group(1)
+    p99 = re.search(r"99%\s+(\S+)", out).group(1)
+    print(f"entity GETs ({len(paths):,} KB entities, {clients} connections, {seconds} s): "
+          f"{rate:,.0f} requests/s, p50 {p50}, p99 {p99} (target >= 1,500/s)")
+
+
+def harvest(url: str) -> None:
+    params, records, started = {"verb": "ListRecords", "metadataPrefix": "oai_dc"}, 0, \
+        time.perf_counter()
+    with httpx.Client(timeout=120) as client:
+        while True:
+            root = etree.fromstring(client.get(f"{url}/oai", params=params).content)
+            records += len(root.findall(f".//{OAI}record"))
+            token = root.find(f".//{OAI}resumptionToken")
+            if token is None or not (token.text or "").strip():
+                break
+            params = {"verb": "ListRecords", "resumptionToken": token.text.strip()}
+    seconds = time.perf_counter() - started
+    print(f"OAI-PMH ListRecords (oai_dc): {records:,} records in {seconds:,.1f} s "
+          f"({records / seconds:,.0f} records/s)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--seconds", type=int, default=10)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="serving-bench-") as tmp:
+        process, url = start(Path(tmp))
+        try:
+            entities(url, entity_paths(url), args.clients, args.seconds)
+            harvest(url)
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()
