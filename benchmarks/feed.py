@@ -13,9 +13,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
-import socket
-import subprocess
 import sys
 import tempfile
 import time
@@ -23,6 +20,7 @@ from pathlib import Path
 
 import httpx
 import pyoxigraph as ox
+from common import scratch_env, serve
 from pyoxigraph import Literal, Quad
 
 from kg.changes import ChangeLog, Draft, apply
@@ -54,26 +52,6 @@ def record(store: EmbeddedStore, log: ChangeLog, minter: Minter, persons: list) 
     return time.perf_counter() - started
 
 
-def serve(folder: Path) -> tuple[subprocess.Popen, str]:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    env = {**os.environ, "JINLING_STORE": str(folder / "store"),
-           "JINLING_CHANGES": str(folder / "changes.sqlite"),
-           "JINLING_TOKENS": str(folder / "tokens.json")}
-    process = subprocess.Popen([str(BIN / "jinling"), "serve", "--port", str(port)], env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            if httpx.get(f"{url}/health", timeout=1).status_code == 200:
-                return process, url
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    process.kill()
-    raise SystemExit("the server did not start")
-
-
 def quads(store) -> set:
     out = io.BytesIO()
     store.dump(out, format=ox.RdfFormat.N_QUADS)
@@ -97,7 +75,7 @@ def main() -> None:
               f"({args.changes / seconds:,.0f} changes/s)")
         expected = quads(store)
         store.close()
-        process, url = serve(folder)
+        process, url = serve(scratch_env(folder))
         try:
             with httpx.Client(base_url=url, timeout=120) as client:
                 started = time.perf_counter()

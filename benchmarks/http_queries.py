@@ -10,20 +10,18 @@ understate it. Prints p50/p99 latency and queries/s. Run: python benchmarks/http
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import re
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
-from common import BASE, generated_file, subject
+from common import BASE, generated_file, scratch_env, serve, subject
 from pyoxigraph import NamedNode
 
 from kg.iri import Minter
@@ -103,22 +101,6 @@ def over_wrk(base: str, subjects: int, clients: int, seconds: int = 10) -> None:
           f"p50 {p50}, p99 {p99} (target >= 1,000 queries/s)")
 
 
-def serve(folder: Path, port: int) -> subprocess.Popen:
-    env = {**os.environ, "JINLING_STORE": str(folder), "JINLING_PORT": str(port),
-           "JINLING_TOKENS": str(folder.parent / "tokens.json")}
-    exe = Path(sys.executable).parent / "jinling"
-    process = subprocess.Popen([str(exe), "serve"], env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
-    for _ in range(150):
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
-                return process
-        except httpx.TransportError:
-            time.sleep(0.2)
-    process.kill()
-    raise SystemExit("jinling serve did not start")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--triples", type=int, default=1_000_000)
@@ -137,7 +119,7 @@ def main() -> None:
         print(f"store: {len(store):,} quads")
         in_process(store, subjects)
         store.close()
-        server = serve(folder, args.port)
+        server, _ = serve(scratch_env(folder.parent, port=args.port))
         try:
             if args.client == "wrk" or (args.client == "auto" and shutil.which("wrk")):
                 over_wrk(f"http://127.0.0.1:{args.port}", args.triples // 10, args.clients)

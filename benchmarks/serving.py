@@ -15,10 +15,8 @@ Loads the sample data (``jinling load data/``) into a scratch store, starts a re
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -26,6 +24,7 @@ import time
 from pathlib import Path
 
 import httpx
+from common import jinling, scratch_env, serve
 from lxml import etree
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,24 +42,9 @@ end
 
 
 def start(folder: Path) -> tuple[subprocess.Popen, str]:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    env = {**os.environ, "JINLING_STORE": str(folder / "store"),
-           "JINLING_TOKENS": str(folder / "tokens.json")}
-    subprocess.run([str(BIN / "jinling"), "load", str(ROOT / "data")], env=env, check=True,
-                   capture_output=True)
-    process = subprocess.Popen([str(BIN / "jinling"), "serve", "--port", str(port)], env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            if httpx.get(f"{url}/health", timeout=1).status_code == 200:
-                return process, url
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    process.kill()
-    raise SystemExit("jinling serve did not start")
+    env = scratch_env(folder)
+    jinling(env, "load", str(ROOT / "data"))
+    return serve(env)
 
 
 def entity_paths(url: str) -> list[str]:
