@@ -127,8 +127,11 @@ class Curation:
         added = [Quad(into, _as_alias(p), o, g) for p, o, g in own if p != OWL.sameAs]
         added += [Quad(s, p, into, g) for s, p, g in self._references(merged) if s != into]
         added += [Quad(merged, OWL.sameAs, into, home), Quad(merged, DCT.isReplacedBy, into, home)]
-        return self._apply("Merge", (merged.value, into.value), _new(added, into, self),
-                           removed, f"merge {merged.value} into {into.value}", target=into.value)
+        held = {(p, o, g) for p, o, g in self._quads(into)}
+        added = [q for q in added  # what ``into`` holds already is no addition
+                 if q.subject != into or (q.predicate, q.object, q.graph_name) not in held]
+        return self._apply("Merge", (merged.value, into.value), added, removed,
+                           f"merge {merged.value} into {into.value}", target=into.value)
 
     def split(self, entity: NamedNode, statements: Sequence[Statement], label: Literal,
               key: str | None = None) -> Change:
@@ -186,13 +189,6 @@ class Curation:
 def _as_alias(predicate: NamedNode) -> NamedNode:
     """A merged entity's preferred labels become aliases of the one it is merged into."""
     return SKOS.altLabel if predicate == SKOS.prefLabel else predicate
-
-
-def _new(added: list[Quad], into: NamedNode, curation: Curation) -> list[Quad]:
-    """The added quads that ``into`` does not hold already."""
-    held = {(p, o, g) for p, o, g in curation._quads(into)}
-    return [q for q in added if q.subject != into or (q.predicate, q.object, q.graph_name)
-            not in held]
 
 
 def _unique(quads: Iterable[Quad]) -> list[Quad]:
