@@ -18,6 +18,7 @@ from api.routes import (
     network,
     oai,
     ontology,
+    reconcile,
     resources,
     search,
     sparql,
@@ -57,7 +58,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
     api_v1.install_cors(app)  # CORS on /api/v1 and the other public read paths
     # resources last: it answers every other path under the base
     routers = (home, sparql, graphs, ontology, iiif, network,
-               curation, feed, uploads, dumps, oai, search, api_v1, resources)
+               curation, feed, uploads, dumps, oai, search, reconcile, api_v1, resources)
     for module in routers:
         app.include_router(module.router)
     return app

@@ -13,7 +13,7 @@ from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-PUBLIC_READ_PATHS = ("/api/v1/", "/ontology")
+PUBLIC_READ_PATHS = ("/api/v1/", "/ontology", "/reconcile")
 EXPOSED = ("ETag", "Last-Modified", "Link", "Location")
 
 

@@ -48,7 +48,8 @@ MATRIX = {
     ("POST", "/api/v1/uploads"): ("/api/v1/uploads?kind=rdf&graph=kb",
                                   {"content": TRIPLE.encode()}),
 }
-READ_ONLY = {("POST", "/oai")}  # OAI-PMH takes its requests by POST too; nothing is written
+READ_ONLY = {("POST", "/oai"),  # OAI-PMH takes its requests by POST too; nothing is written
+             ("POST", "/reconcile")}  # so does reconciliation (OpenRefine posts form fields)
 ROLES = [None, "district", "curator", "admin"]
 
 
