@@ -9,10 +9,10 @@ from functools import cached_property
 from typing import TypeVar
 
 from fastapi import Request
-from pyoxigraph import NamedNode
+from pyoxigraph import NamedNode, Quad
 
 from kg.auth import Principal, Targets, TokenFile, authorize
-from kg.changes import Change, ChangeLog, Draft, record_effect
+from kg.changes import Change, ChangeLog, Draft, record_addition, record_effect
 from kg.errors import Unauthenticated
 from kg.iri import Minter
 from kg.search import IndexUnavailable, open_index
@@ -88,5 +88,18 @@ def logged_write(request: Request, targets: Targets, write: Callable[[], T], act
     draft = Draft(action, tuple(sorted(targets.graphs)), actor=who.token_id if who else "anonymous",
                   summary=summary)
     result, change = record_effect(app.store, app.changes, graphs, write, draft)
+    app.changed(change)
+    return result
+
+
+def logged_addition(request: Request, targets: Targets, quads: list[Quad],
+                    write: Callable[[], T], summary: str) -> T:
+    """`logged_write` for a write that only adds these quads (a Graph Store POST): the quads
+    new to the store are recorded, with no snapshot of the graph."""
+    require_write(request, targets)
+    app, who = state(request), principal(request)
+    draft = Draft("Update", tuple(sorted(targets.graphs)),
+                  actor=who.token_id if who else "anonymous", summary=summary)
+    result, change = record_addition(app.store, app.changes, quads, write, draft)
     app.changed(change)
     return result

@@ -38,8 +38,8 @@ from typing import TypeVar
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, parse, serialize
 
 from kg.errors import KgError
-from sparql import Store, queries
-from sparql.text import bind_block, delete_data, insert_data, values_rows
+from sparql import Store
+from sparql.text import delete_data, insert_data
 
 ACTIONS = ("Create", "Update", "Delete", "Merge", "Split", "Undo")
 
@@ -219,6 +219,20 @@ def record_effect(store: Store, log: ChangeLog, graphs: Sequence[NamedNode | Non
                                         tuple(before - after), draft.actor, draft.summary))
 
 
+def record_addition(store: Store, log: ChangeLog, quads: Sequence[Quad], write: Callable[[], T],
+                    draft: Draft) -> tuple[T, Change | None]:
+    """Run a write that only adds ``quads`` (a Graph Store POST) and record the ones that were
+    not there before: no snapshot of the graph, whatever its size."""
+    with _WRITING:
+        held = store.held(quads)
+        new = tuple(dict.fromkeys(q for q in quads if q not in held))
+        result = write()
+        if not new:
+            return result, None
+        return result, log.record(Draft(draft.action, draft.subjects, new, (), draft.actor,
+                                        draft.summary))
+
+
 def _snapshot(store: Store, graphs: Sequence[NamedNode | None] | None) -> set[Quad]:
     if graphs is None:
         out = io.BytesIO()
@@ -245,11 +259,7 @@ def _present(store: Store, quads: Iterable[Quad]) -> set[Quad]:
     quads = list(quads)
     if any(isinstance(q.graph_name, DefaultGraph) for q in quads):
         raise ChangeConflict("a change to the default graph cannot be checked or undone here")
-    if not quads:
-        return set()
-    rows = [(q.subject, q.predicate, q.object, q.graph_name) for q in quads]
-    text = bind_block(queries.load("quads_present"), values_rows(("s", "p", "o", "g"), rows))
-    return {Quad(r["s"], r["p"], r["o"], r["g"]) for r in store.query(text)}
+    return store.held(quads) if quads else set()
 
 
 def _subjects(draft: Draft) -> list[str]:

@@ -215,6 +215,9 @@ class EmbeddedStore:
             self._store.load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=graph)
         return count
 
+    def held(self, quads: Sequence[ox.Quad]) -> set[ox.Quad]:
+        return {q for q in quads if q in self._store}
+
     def values_of(self, subjects: Sequence[ox.NamedNode], predicate: ox.NamedNode,
                   graph: ox.NamedNode) -> dict[str, Term]:
         # Index lookups, not a query: parsing and planning a VALUES query over a whole batch

@@ -44,7 +44,15 @@ from sparql.formats import RDF_MEDIA_TYPES, RESULT_MEDIA_TYPES, rdf_format_for_p
 from sparql.loading import check_syntax
 from sparql.results import QueryResult, Serialized, collect, serialize_result
 from sparql.store import Bindings, Dataset, LoadReport, Term
-from sparql.text import bind_rows, bind_values, insert_data, looks_like_update, substitute
+from sparql.text import (
+    bind_block,
+    bind_rows,
+    bind_values,
+    insert_data,
+    looks_like_update,
+    substitute,
+    values_rows,
+)
 
 QUERY_TYPE = "application/sparql-query"
 UPDATE_TYPE = "application/sparql-update"
@@ -267,6 +275,16 @@ class RemoteStore:
         result = self.query(queries.load("graphs"))
         found = {row["g"] for row in result if isinstance(row.get("g"), ox.NamedNode)}
         return sorted(found, key=lambda g: g.value)
+
+    def held(self, quads: Sequence[ox.Quad]) -> set[ox.Quad]:
+        found: set[ox.Quad] = set()
+        for start in range(0, len(quads), 1000):  # a VALUES block of bounded size per query
+            rows = [(q.subject, q.predicate, q.object, q.graph_name)
+                    for q in quads[start:start + 1000]]
+            text = bind_block(queries.load("quads_present"),
+                              values_rows(("s", "p", "o", "g"), rows))
+            found |= {ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in self.query(text)}
+        return found
 
     def values_of(self, subjects: Sequence[ox.NamedNode], predicate: ox.NamedNode,
                   graph: ox.NamedNode) -> dict[str, Term]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Protocol, runtime_checkable
 
-from pyoxigraph import BlankNode, Literal, NamedNode, QueryResultsFormat, RdfFormat, Triple
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, QueryResultsFormat, RdfFormat, Triple
 
 from sparql.results import QueryResult, Serialized
 
@@ -82,6 +82,10 @@ class Store(Protocol):
 
     def update(self, update: str, bindings: Bindings | None = None) -> None:
         """Apply a SPARQL update in one transaction. Raises QuerySyntaxError."""
+        ...
+
+    def held(self, quads: Sequence[Quad]) -> set[Quad]:
+        """The quads of ``quads`` (in named graphs) that the store holds."""
         ...
 
     def values_of(self, subjects: Sequence[NamedNode], predicate: NamedNode,

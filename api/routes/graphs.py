@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api.problems import Problem
 from api.rdf_response import RDF_OFFERS, graph_body, negotiate
-from api.state import AppState, logged_write, require_write, state
+from api.state import AppState, logged_addition, logged_write, require_write, state
 from kg.auth import Targets
 from kg.graphs import graph_names
 from sparql.errors import UnsupportedFormat
@@ -93,9 +93,22 @@ def _write(request: Request, graph: NamedNode | None, parts: list[tuple[bytes, s
         if graph is not None and not existed and not parts:
             app.store.create_graph(graph)
 
-    logged_write(request, _targets(graph), write, "Update" if existed else "Create",
-                 f"Graph Store {request.method}")
+    summary = f"Graph Store {request.method}"
+    if replace or graph is None:
+        logged_write(request, _targets(graph), write, "Update" if existed else "Create", summary)
+    else:
+        quads = [q for (body, _), fmt in zip(parts, formats, strict=True)
+                 for q in _quads(body, fmt, base, graph)]
+        logged_addition(request, _targets(graph), quads, write, summary)
     return Response(status_code=204 if existed else 201)
+
+
+def _quads(body: bytes, fmt: ox.RdfFormat, base: str, graph: NamedNode) -> list[ox.Quad]:
+    try:
+        return [ox.Quad(t.subject, t.predicate, t.object, graph)
+                for t in ox.parse(body, fmt, base_iri=base)]
+    except SyntaxError as err:
+        raise parse_error("request body", err, fmt=fmt, data=body) from None
 
 
 def _delete(request: Request, graph: NamedNode | None) -> Response:

@@ -262,6 +262,16 @@ def test_store_values_of_looks_up_one_graph(store: Store):
     assert store.values_of([], NAME, PEOPLE) == {}
 
 
+def test_store_held_tells_which_quads_are_there(store: Store):
+    a = ox.Quad(_ex("a"), NAME, ox.Literal("甲", language="zh"), PEOPLE)
+    b = ox.Quad(_ex("b"), NAME, ox.Literal("乙"), PEOPLE)
+    elsewhere = ox.Quad(_ex("a"), NAME, ox.Literal("甲", language="zh"), OTHER)
+    store.load(_nt(ox.Triple(a.subject, a.predicate, a.object)), format=ox.RdfFormat.N_TRIPLES,
+               graph=PEOPLE)
+    assert store.held([a, b, elsewhere]) == {a}
+    assert store.held([]) == set()
+
+
 # -- dumps ---------------------------------------------------------------------------------
 
 
