@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from pyoxigraph import Literal, NamedNode
 
-from api.cli_common import err, minter_of, open_store, settings_of
+from api.cli_common import err, minter_of, open_store, record_reload, settings_of
 from api.cli_dumps import dumps
 from api.cli_index import index, refresh_index
 from api.cli_ingest import ingest, marc, parse
@@ -16,6 +16,7 @@ from api.cli_link import link
 from api.cli_network import network
 from kg.auth import Role, TokenFile
 from kg.errors import KgError
+from kg.graphs import INFERRED, ONTOLOGY
 from kg.settings import Settings
 from sparql import StoreError, queries
 from sparql.formats import rdf_format, result_format
@@ -75,6 +76,8 @@ def load(ctx: click.Context, paths: tuple[Path, ...], graph: str | None, replace
             err(f"inferred graph: {materialise(store, minter)} triples")
         err(summary.line())
         refresh_index(ctx, store, sorted(summary.graphs))
+        inferred = [] if no_infer else [ONTOLOGY, INFERRED]
+        record_reload(ctx, store, [*summary.graphs, *inferred], f"jinling load {len(jobs)} files")
     finally:
         store.close()
 

@@ -20,6 +20,21 @@ def open_store(ctx: click.Context):
     return open_configured(settings_of(ctx), via_server=True)
 
 
+def record_reload(ctx: click.Context, store, graphs, summary: str) -> None:
+    """A bulk write made straight to the embedded store, recorded in the change log as a
+    reload of the graphs it wrote (through a running server, the server recorded it)."""
+    from kg.changes import ChangeLog, Draft
+    from sparql.embedded import EmbeddedStore
+
+    if not isinstance(store, EmbeddedStore) or store.path is None:
+        return
+    minter = minter_of(ctx)
+    iris = tuple(sorted({minter.graph(g).value for g in graphs}))
+    if iris:
+        ChangeLog(settings_of(ctx).changes_file).record(
+            Draft("Reload", iris, actor="command line", summary=summary))
+
+
 def minter_of(ctx: click.Context):
     from kg.iri import Minter
 

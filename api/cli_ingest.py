@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from api.cli_common import err, minter_of, open_store, progress, settings_of
+from api.cli_common import err, minter_of, open_store, progress, record_reload, settings_of
 from api.cli_index import refresh_index
 from ingest.registry import SOURCES
 from ingest.registry import source as source_kind
@@ -131,6 +131,10 @@ def _ingest(ctx: click.Context, files: list[Path], options: RunOptions, reader_o
         err(summary.line())
         _after_ingest(store, minter, options, summary, no_infer)
         refresh_index(ctx, store, [options.graph], changed=summary.written.changed)
+        if summary.written.changed:
+            written = [options.graph, *(["links"] if options.link else []),
+                       *([] if no_infer else ["ontology", "inferred"])]
+            record_reload(ctx, store, written, f"jinling ingest {options.kind}: {summary.line()}")
     finally:
         store.close()
     if summary.reject_rate() > max_rejects:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from api.cli_common import err, minter_of, open_store, settings_of
+from api.cli_common import err, minter_of, open_store, record_reload, settings_of
 
 
 def _root() -> Path:
@@ -99,12 +99,13 @@ def _link_text(ctx: click.Context, path: str, kb_paths: tuple[Path, ...], no_cac
 
 
 def _link_store(ctx: click.Context, graphs: list[str] | None) -> None:
-    from kg.linking.store import link_store
+    from kg.linking.store import LINKS, link_store
 
     store = open_store(ctx)
     try:
         summary = link_store(store, minter_of(ctx), graphs,
                              progress=lambda done, total: err(f"[{done}/{total}] text parts"))
+        record_reload(ctx, store, [LINKS], f"jinling link --store: {summary.line()}")
     finally:
         store.close()
     err(summary.line())

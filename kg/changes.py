@@ -2,7 +2,10 @@
 
 A change is recorded with who made it, when, what kind of change it was (an ActivityStreams
 activity type: Create, Update, Delete, or the project's Merge, Split and Undo), the resources
-it is about, and its exact effect: the quads it added and the quads it removed. That is enough
+it is about, and its exact effect: the quads it added and the quads it removed. A bulk write
+made straight to the embedded store by the command line (``jinling load``, ``ingest``,
+``link --store``), whose quads are too many to copy, is a ``Reload`` of the graphs it wrote:
+a copy takes those graphs from their dumps. That is enough
 to list an entity's history with before and after, to undo a change, and to let another store
 replay the log and hold exactly the same quads (the change feed, `kg.feed`).
 
@@ -41,7 +44,7 @@ from kg.errors import KgError
 from sparql import Store
 from sparql.text import delete_data, insert_data
 
-ACTIONS = ("Create", "Update", "Delete", "Merge", "Split", "Undo")
+ACTIONS = ("Create", "Update", "Delete", "Merge", "Split", "Undo", "Reload")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS changes (

@@ -8,11 +8,12 @@ A page is fetched through ``fetch`` (a URL -> JSON callable), so any HTTP client
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from pyoxigraph import RdfFormat, parse
+from pyoxigraph import NamedNode, RdfFormat, parse
 
 from kg.changes import update_operations
 from sparql import Store
@@ -28,26 +29,50 @@ class SyncResult:
 
 
 def sync(store: Store, fetch: Callable[[str], dict], feed_url: str, after: int = 0,
-         page_size: int | None = None) -> SyncResult:
+         page_size: int | None = None, fetch_bytes: Callable[[str], bytes] | None = None
+         ) -> SyncResult:
     """Apply every change after number ``after`` from the feed at ``feed_url`` to ``store``,
-    asking for pages of ``page_size`` changes (default: the server's). A page is applied as
-    one update (its changes' operations in order, one transaction): a copy never holds half
-    a page, and the next sync resumes after the last page applied."""
+    asking for pages of ``page_size`` changes (default: the server's). A page's changes are
+    applied as one update (one transaction); a reload replaces its graphs with their dumps,
+    fetched with ``fetch_bytes`` (needed only when the feed has a reload)."""
     result = SyncResult(last=after)
     query = {"after": after, **({"size": page_size} if page_size else {})}
     url: str | None = f"{feed_url}/page?{urlencode(query)}"
     while url:
         page = fetch(url)
         items = page.get("orderedItems", [])
-        operations = [op for item in items for op in _operations(item)]
-        if operations:
-            store.update(" ;\n".join(operations))
+        _apply_page(store, items, fetch_bytes)
         if items:
             result.applied += len(items)
             result.last = int(items[-1]["id"].rsplit("/", 1)[-1])
         result.pages += 1
         url = page.get("next")
     return result
+
+
+def _apply_page(store: Store, items: list[dict], fetch_bytes) -> None:
+    pending: list[str] = []
+    for item in items:
+        if item.get("type") == "jl:Reload":
+            _flush(store, pending)
+            _reload(store, item, fetch_bytes)
+        else:
+            pending += _operations(item)
+    _flush(store, pending)
+
+
+def _flush(store: Store, operations: list[str]) -> None:
+    if operations:
+        store.update(" ;\n".join(operations))
+        operations.clear()
+
+
+def _reload(store: Store, item: dict, fetch_bytes) -> None:
+    if fetch_bytes is None:
+        raise ValueError(f"{item['id']} reloads graphs from dumps: give sync a fetch_bytes")
+    for graph, dump in zip(item["jl:graphs"], item["jl:dumps"], strict=True):
+        store.load(gzip.decompress(fetch_bytes(dump)), format=RdfFormat.N_QUADS,
+                   graph=NamedNode(graph), replace=True, name=dump)
 
 
 def _operations(item: dict) -> list[str]:

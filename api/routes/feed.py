@@ -30,6 +30,7 @@ async def feed_page(request: Request, after: int = Query(0, ge=0, description=(
     """Up to ``size`` changes after number ``after``, oldest first, each with the N-Quads it
     removed and added; ``next`` names the following page."""
     app, url = state(request), str(request.url_for("feed_page"))
+    dumps = str(request.base_url) + "dumps/"
     body = await run_in_threadpool(changes_feed.page, app.changes, url, app.minter.base,
-                                   after, since, size)
+                                   after, since, size, dumps)
     return JSONResponse(body, media_type=MEDIA)
