@@ -54,6 +54,7 @@ CREATE TABLE IF NOT EXISTS changes (
 CREATE TABLE IF NOT EXISTS subjects (
   change INTEGER NOT NULL REFERENCES changes(id), iri TEXT NOT NULL, main INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS subjects_iri ON subjects(iri, change);
+CREATE INDEX IF NOT EXISTS subjects_change ON subjects(change, main);
 CREATE INDEX IF NOT EXISTS changes_time ON changes(time, id);
 """
 
