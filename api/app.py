@@ -6,7 +6,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from api import problems
+from api import openapi, problems
 from api.routes import (
     api_v1,
     curation,
@@ -55,6 +55,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
     app.state.jinling = AppState(settings, store, Minter(settings.base_iri),
                                  tokens or TokenFile(settings.tokens))
     problems.install(app)
+    openapi.install(app)
     api_v1.install_cors(app)  # CORS on /api/v1 and the other public read paths
     # resources last: it answers every other path under the base
     routers = (home, sparql, graphs, ontology, iiif, network,

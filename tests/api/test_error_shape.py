@@ -19,3 +19,14 @@ def test_error_shape_problem_json(api, method, path, kwargs):
     body = r.json()
     assert set(body) >= {"type", "title", "status", "detail"}
     assert body["status"] == r.status_code
+
+
+def test_openapi_operation_ids_are_unique(api):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        paths = api.client.get("/openapi.json").json()["paths"]
+    ids = [op["operationId"] for ops in paths.values() for op in ops.values()
+           if isinstance(op, dict) and "operationId" in op]
+    assert len(ids) == len(set(ids)) > 40
