@@ -83,3 +83,22 @@ def test_upload_status_is_for_its_graph(api):
                           headers=api.auth("admin")).status_code == 404
     assert api.client.get("/api/v1/uploads/..%2Fetc", headers=api.auth("admin")).status_code \
         == 404
+
+
+@pytest.mark.parametrize("kind, files, made", [
+    ("oral-history", ["oral-history/interviews/jl-oh-sample-002.yaml",
+                      "oral-history/interviews/jl-oh-sample-002.vtt"], "OralHistoryInterview"),
+    ("ancient-book", ["ancient-books/census.csv"], "AncientBook"),
+    ("document", ["documents/ming-xiaoling.md", "documents/ming-xiaoling.meta.yaml"],
+     "LocalDocument"),
+])
+def test_census_sheets_transcripts_and_documents_upload_as_multipart(api, kind, files, made):
+    district = api.auth("district")
+    parts = [("file", (Path(name).name, (ROOT / "data" / name).read_bytes())) for name in files]
+    reply = api.client.post(f"/api/v1/uploads?kind={kind}", headers=district, files=parts)
+    assert reply.status_code == 202, reply.text
+    status = wait(api, reply.json()["url"], district)
+    assert status["state"] == "done", status
+    rows = api.store.query(f"ASK {{ GRAPH <{GRAPH}> {{ ?s a ?c }} "
+                           f"FILTER(STRENDS(STR(?c), '{made}')) }}")
+    assert bool(rows), status
