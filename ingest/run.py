@@ -9,7 +9,6 @@ run goes on. Each file's run is recorded as a PROV activity in the graph.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -26,6 +25,7 @@ from ingest.errors import IngestError
 from ingest.protocol import Rejected
 from ingest.provenance import record_activity
 from kg.iri import Minter
+from kg.loading import file_sha256
 from sparql import Store
 
 Convert = Callable[[Any], Any]
@@ -104,12 +104,6 @@ class Rejects:
             self._out.close()
 
 
-def sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def ingest_files(store: Store, minter: Minter, paths: Iterable[Path],
@@ -138,7 +132,7 @@ def ingest_streams(store: Store, minter: Minter,
             for path, items in streams:
                 run = _FileRun(path, store, graph, summary, rejects, writer, progress)
                 run.consume(items, options.batch_size)
-                record_activity(store, minter, graph, path, sha256(path), run.started,
+                record_activity(store, minter, graph, path, file_sha256(path), run.started,
                                 run.summary, options)
                 _merge(summary, run.summary)
         finally:

@@ -21,7 +21,6 @@ unseen until the next stamped change; ``jinling dumps`` always rewrites.
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 import os
 import tempfile
@@ -35,6 +34,7 @@ from pyoxigraph import NamedNode, RdfFormat
 
 from kg.graphs import existing_graph
 from kg.iri import Minter
+from kg.loading import file_sha256
 from sparql import Dataset, Store, queries
 
 MANIFEST = "manifest.json"
@@ -83,7 +83,7 @@ def write_dump(store: Store, minter: Minter, name: str, folder: Path) -> Dump:
     target = folder / file_name(name)
     triples = _write_gzip(store, iri, target)
     dump = Dump(iri.value, name, target.name, triples, target.stat().st_size,
-                _sha256(target), datetime.now(UTC).isoformat(timespec="seconds"), stamp)
+                file_sha256(target), datetime.now(UTC).isoformat(timespec="seconds"), stamp)
     _record(folder, dump)
     return dump
 
@@ -150,12 +150,6 @@ class _LineCounter:
         self.out.flush()
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _record(folder: Path, dump: Dump) -> None:

@@ -7,6 +7,7 @@ file's stem. Quads in N-Quads or TriG keep their own graphs.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import time
 from collections.abc import Callable, Iterable
@@ -101,3 +102,12 @@ def load_files(store: Store, minter: Minter, jobs: list[LoadJob], *,
             progress(report)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes, read a megabyte at a time."""
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

@@ -10,15 +10,11 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from fastapi.testclient import TestClient
 from jsonschema import Draft7Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT7
-from search_support import sample_store
+from search_support import sample_client
 from support import jinling
-
-from api.app import create_app
-from kg.settings import Settings
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "conformance"
 SPECS = SHARED / "reconciliation-api-specs"
@@ -59,13 +55,8 @@ def valid(schemas, name: str, doc, versions=("0.2",)):
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    """An app over the sample store (its search index is built by the first request)."""
-    folder = tmp_path_factory.mktemp("reconcile-api")
-    store = sample_store(folder)
-    settings = Settings(store=folder / "store", tokens=folder / "tokens.json")
-    with TestClient(create_app(settings, store)) as client:
+    with sample_client(tmp_path_factory.mktemp("reconcile-api")) as client:
         yield client
-    store.close()
 
 
 def test_reconcile_as_openrefine_drives_it(client, schemas):

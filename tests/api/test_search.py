@@ -1,13 +1,10 @@
 """``/api/v1/search`` and ``/api/v1/suggest`` through the real app."""
 
 import pytest
-from fastapi.testclient import TestClient
 from pyoxigraph import Literal, NamedNode, Quad
-from search_support import sample_store
+from search_support import sample_client
 
-from api.app import create_app
 from kg.search import open_index
-from kg.settings import Settings
 from sparql.text import insert_data
 
 BASE = "https://kg.jllib.cn/"
@@ -17,13 +14,8 @@ PROBLEM = "application/problem+json"
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
-    """An app over the sample store (its index is built by the first request)."""
-    folder = tmp_path_factory.mktemp("search-api")
-    store = sample_store(folder)
-    settings = Settings(store=folder / "store", tokens=folder / "tokens.json")
-    with TestClient(create_app(settings, store)) as client:
+    with sample_client(tmp_path_factory.mktemp("search-api")) as client:
         yield client
-    store.close()
 
 
 def test_search_finds_and_marks(api):
