@@ -72,6 +72,7 @@ def _soft() -> frozenset[str]:
 
 _NATIVE = re.compile(f"人(?=[{re.escape(_CLAUSE_END)}]|也)")
 _GLOSS = re.compile(r" ?[（(]今")
+_TIME_ENDINGS = "间时中末初年"  # 天宝间人: a person of an era, not of a place
 
 
 class Places:
@@ -145,7 +146,8 @@ class Places:
                 continue
             start = self._bounded_start(norm, m.start(), 2, 3, kb_ends)
             name = norm[start:m.start()] if start is not None else ""
-            if name and name not in self._words() and name[:2] not in self._words():
+            if name and name not in self._words() and name[:2] not in self._words() \
+                    and name[-1] not in _TIME_ENDINGS:
                 out.append(Proposal(start, m.start(), "PLACE", (), "place.native", 0.65))
         return out
 
