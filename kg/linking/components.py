@@ -128,10 +128,12 @@ def make_dates(nlp: Language, name: str):
     return dates
 
 
-@Language.factory("jinling_resolver", assigns=["doc._.jl_proposals"])
+@Language.factory("jinling_resolver", assigns=["doc._.jl_proposals", "doc._.jl_candidates"])
 def make_resolver(nlp: Language, name: str):
-    """One proposal per stretch of text: longest first, KB before rules (`kg.linking.resolve`)."""
+    """One proposal per stretch of text: longest first, KB before rules (`kg.linking.resolve`);
+    every proposal stays in ``jl_candidates`` for the disambiguator's second look."""
     def resolver(doc: Doc) -> Doc:
+        doc._.jl_candidates = list(doc._.jl_proposals)
         doc._.jl_proposals = resolve(doc._.jl_proposals, len(doc),
                                      doc._.jl_gazetteer)
         return doc

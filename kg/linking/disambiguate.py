@@ -38,6 +38,7 @@ from kg.linking.courtesy import bind_courtesy_names
 from kg.linking.gazetteer import Gazetteer
 from kg.linking.kb import Entity
 from kg.linking.model import Mention, Proposal
+from kg.linking.resolve import resolve
 from kg.linking.tables import column, number, table
 
 FEATURES = ("prior", "type", "period", "context", "prominence", "class", "era")
@@ -153,17 +154,45 @@ class Disambiguator:
         years = list(doc._.jl_years or []) + self._period_evidence(proposals)
         self._fits = {}
         context = self._context(proposals)
-        mentions, text = [], doc._.jl_text
-        for p in proposals:
-            mention = self.mention(text, doc._.jl_norm, p, years, context)
-            if mention is not None and mention.score >= self.threshold:
-                mentions.append(mention)
-        mentions = bind_courtesy_names(drop_titles(mentions), doc._.jl_norm)
+        text, norm = doc._.jl_text, doc._.jl_norm
+        mentions, dropped = self._mentions(text, norm, proposals, years, context)
+        if dropped and doc._.jl_candidates:
+            mentions += self._second_look(doc, mentions, dropped, years, context)
+            mentions.sort(key=lambda m: m.start)
+        mentions = bind_courtesy_names(drop_titles(mentions), norm)
         doc._.jl_mentions = mentions
         if self.set_ents:
             doc.ents = [doc.char_span(m.start, m.end, label=m.type, kb_id=m.entity or "")
                         for m in mentions]
         return doc
+
+    def _mentions(self, text: str, norm: str, proposals: list[Proposal], years, context
+                  ) -> tuple[list[Mention], list[Proposal]]:
+        """The mentions that pass the threshold, and the proposals that did not."""
+        mentions, dropped = [], []
+        for p in proposals:
+            mention = self.mention(text, norm, p, years, context)
+            if mention is not None and mention.score >= self.threshold:
+                mentions.append(mention)
+            else:
+                dropped.append(p)
+        return mentions, dropped
+
+    def _second_look(self, doc: Doc, kept: list[Mention], dropped: list[Proposal], years,
+                     context) -> list[Mention]:
+        """A proposal that won its stretch of text and then fell below the threshold (a
+        guessed 金陵龙光院) gives the stretch back: the proposals it had pushed out (the KB's
+        金陵) compete again, away from the mentions kept."""
+        taken = bytearray(len(doc))
+        for m in kept:
+            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+        lost = {id(p) for p in dropped}
+        spans = [(p.start, p.end) for p in dropped]
+        again = [p for p in doc._.jl_candidates if id(p) not in lost
+                 and any(p.start < end and start < p.end for start, end in spans)
+                 and not any(taken[p.start:p.end])]
+        chosen = resolve(again, len(doc), self.gazetteer)
+        return self._mentions(doc._.jl_text, doc._.jl_norm, chosen, years, context)[0]
 
     def _period_evidence(self, proposals: list[Proposal]) -> list[tuple[int, int, float]]:
         """Spans of the periods the text names unambiguously (明代, 洪武), at half weight."""

@@ -24,7 +24,8 @@ from pathlib import Path
 from kg.linking.errors import LinkConfigError
 
 CONFIG_PATH = Path(__file__).with_name("linker.cfg")
-EXTENSIONS = ("jl_text", "jl_norm", "jl_proposals", "jl_years", "jl_mentions", "jl_gazetteer")
+EXTENSIONS = ("jl_text", "jl_norm", "jl_proposals", "jl_candidates", "jl_years", "jl_mentions",
+              "jl_gazetteer")
 
 
 def spacy_modules():
