@@ -1,11 +1,11 @@
 """The linker's quality on the gold sets (tests/kg/linking/eval/), held above floors.
 
 The floors are the figures the linker reached, with the KB under data/ of the day, less a
-margin: on the development set (tuned on) F1 0.928, linking accuracy 0.975 and new persons
+margin: on the development set (tuned on) F1 0.930, linking accuracy 0.975 and new persons
 0.810; on the second development set dev2.jsonl (modern notes) F1 0.984, accuracy 1.000 and
 new persons 0.988; on the third, dev3.jsonl (classical biographies, poems and plan passages)
-F1 0.863, accuracy 0.961 and new persons 0.620; on the held-out set (scored once at the end of
-a session's work, not tuned on) F1 0.797, accuracy 0.988 and new persons 0.569. A change that
+F1 0.873, accuracy 0.961 and new persons 0.620; on the held-out set (scored at the end of a
+round of work, not tuned on) F1 0.800, accuracy 0.988 and new persons 0.569. A change that
 loses more than the margin fails here. The held-out text is only ever read by the scorer."""
 
 from pathlib import Path
@@ -23,7 +23,7 @@ EVAL = Path(__file__).parent / "eval"
 FLOORS = {  # set: figure reached, less a margin
     "dev": {"f1": 0.91, "accuracy": 0.96, "new_persons": 0.77},
     "dev2": {"f1": 0.96, "accuracy": 0.98, "new_persons": 0.96},
-    "dev3": {"f1": 0.84, "accuracy": 0.94, "new_persons": 0.59},
+    "dev3": {"f1": 0.85, "accuracy": 0.94, "new_persons": 0.59},
     "heldout": {"f1": 0.77, "accuracy": 0.97, "new_persons": 0.55},
 }
 
