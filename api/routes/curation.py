@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 from pyoxigraph import Literal, NamedNode
 from starlette.concurrency import run_in_threadpool
 
+from api.examples import ACTIVITY, CHANGES, REVIEW, ok
 from api.problems import Problem
 from api.state import AppState, principal, state
 from kg.auth import Role, Targets, authorize
@@ -110,7 +111,8 @@ def _done(app: AppState, change: Change) -> dict[str, Any]:
     return _answer(app, change)
 
 
-@router.patch("/curation/entities/{kind}/{key}", summary="Edit an entity's statements")
+@router.patch("/curation/entities/{kind}/{key}", summary="Edit an entity's statements",
+               responses=ok(ACTIVITY))
 async def edit(request: Request, kind: str, key: str,
                body: Annotated[Edit, Body(examples=[EDIT_EXAMPLE])]) -> dict:
     """Add and remove statements of the entity in the graph that describes it."""
@@ -121,7 +123,8 @@ async def edit(request: Request, kind: str, key: str,
     return _done(app, change)
 
 
-@router.get("/curation/review", summary="The review queue of machine links")
+@router.get("/curation/review", summary="The review queue of machine links",
+            responses=ok(REVIEW))
 async def review(request: Request, limit: int = Query(50, ge=1, le=500),
                  offset: int = Query(0, ge=0)) -> dict:
     """Machine links no curator has decided on, least confident first."""
@@ -132,7 +135,8 @@ async def review(request: Request, limit: int = Query(50, ge=1, le=500),
             "limit": limit, "offset": offset}
 
 
-@router.post("/curation/review", summary="Accept or reject a machine link")
+@router.post("/curation/review", summary="Accept or reject a machine link",
+             responses=ok(ACTIVITY))
 async def decide(request: Request, body: Decision) -> dict:
     curation, app = _curation(request), state(request)
     change = await run_in_threadpool(curation.decide, _iri(body.mention, "mention"),
@@ -140,7 +144,8 @@ async def decide(request: Request, body: Decision) -> dict:
     return _done(app, change)
 
 
-@router.post("/curation/merge", summary="Merge one entity into another")
+@router.post("/curation/merge", summary="Merge one entity into another",
+             responses=ok(ACTIVITY))
 async def merge(request: Request, body: Merge) -> dict:
     """The merged entity's IRI then answers 301 to the one it was merged into."""
     curation, app = _curation(request), state(request)
@@ -149,7 +154,8 @@ async def merge(request: Request, body: Merge) -> dict:
     return _done(app, change)
 
 
-@router.post("/curation/split", summary="Split an entity, or undo a merge")
+@router.post("/curation/split", summary="Split an entity, or undo a merge",
+             responses=ok(ACTIVITY))
 async def split(request: Request, body: Split) -> dict:
     curation, app = _curation(request), state(request)
     if body.undo is not None:
@@ -178,7 +184,8 @@ def _undo(curation: Curation, number: int) -> Change:
     return undo(curation.store, curation.log, number, curation.actor)
 
 
-@router.get("/changes", summary="Recorded changes, or the history of one resource")
+@router.get("/changes", summary="Recorded changes, or the history of one resource",
+            responses=ok(CHANGES))
 async def changes(request: Request, about: str | None = None,
                   after: int = Query(0, ge=0), limit: int = Query(100, ge=1, le=1000)) -> dict:
     """With ``about``: the changes to that resource, newest first; else all, oldest first."""
@@ -188,13 +195,14 @@ async def changes(request: Request, about: str | None = None,
     return {"items": [_answer(app, c) for c in found]}
 
 
-@router.get("/changes/{number}", summary="One recorded change")
+@router.get("/changes/{number}", summary="One recorded change", responses=ok(ACTIVITY))
 async def change(request: Request, number: int) -> dict:
     app = state(request)
     return _answer(app, app.changes.get(number))
 
 
-@router.post("/changes/{number}/undo", summary="Undo a recorded change")
+@router.post("/changes/{number}/undo", summary="Undo a recorded change",
+             responses=ok(ACTIVITY))
 async def undo_change(request: Request, number: int) -> dict:
     """Records a new change that reverses it; 409 when later changes are in the way."""
     curation, app = _curation(request), state(request)

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
+from api.examples import FEED, FEED_PAGE, ok
 from api.state import state
 from kg import feed as changes_feed
 
@@ -13,7 +14,8 @@ router = APIRouter(tags=["change feed"])
 MEDIA = "application/activity+json"
 
 
-@router.get("/feed", summary="The change feed", response_class=JSONResponse)
+@router.get("/feed", summary="The change feed", response_class=JSONResponse,
+            responses=ok(FEED, media=MEDIA))
 async def collection(request: Request, since: str | None = Query(
         None, description="ISO 8601 UTC time: only changes from then on",
         examples=["2026-11-01T00:00:00Z"])) -> JSONResponse:
@@ -23,7 +25,8 @@ async def collection(request: Request, since: str | None = Query(
     return JSONResponse(body, media_type=MEDIA)
 
 
-@router.get("/feed/page", summary="A page of the change feed", response_class=JSONResponse)
+@router.get("/feed/page", summary="A page of the change feed", response_class=JSONResponse,
+            responses=ok(FEED_PAGE, media=MEDIA))
 async def feed_page(request: Request, after: int = Query(0, ge=0, description=(
         "the number of the last change already applied")), since: str | None = None,
         size: int = Query(changes_feed.PAGE_SIZE, ge=1, le=1000)) -> JSONResponse:

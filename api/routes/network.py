@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
+from api.examples import CENTRAL, NEIGHBOURS, PATH, ok
 from api.state import state
 from kg import analytics
 
@@ -22,7 +23,8 @@ def _network(request: Request, graph: str | None):
     return analytics.load_network(app.store, app.minter, graph)
 
 
-@router.get("/neighbours", summary="Entities mentioned in the same text parts as an entity")
+@router.get("/neighbours", summary="Entities mentioned in the same text parts as an entity",
+            responses=ok(NEIGHBOURS))
 async def neighbours(request: Request, entity: Annotated[str, Query(description="Entity IRI")],
                      graph: GraphName = None,
                      limit: Annotated[int, Query(ge=1, le=500)] = 50) -> JSONResponse:
@@ -33,7 +35,8 @@ async def neighbours(request: Request, entity: Annotated[str, Query(description=
         {**analytics.describe(net, iri), "weight": weight} for iri, weight in found]})
 
 
-@router.get("/path", summary="The shortest chain of co-occurrences between two entities")
+@router.get("/path", summary="The shortest chain of co-occurrences between two entities",
+            responses=ok(PATH))
 async def path(request: Request, source: Annotated[str, Query(alias="from")],
                target: Annotated[str, Query(alias="to")],
                graph: GraphName = None) -> JSONResponse:
@@ -44,7 +47,8 @@ async def path(request: Request, source: Annotated[str, Query(alias="from")],
         analytics.describe(net, iri) for iri in found]})
 
 
-@router.get("/central", summary="The most central entities of a collection")
+@router.get("/central", summary="The most central entities of a collection",
+            responses=ok(CENTRAL))
 async def central(request: Request, graph: GraphName = None,
                   top: Annotated[int, Query(ge=1, le=500)] = 20,
                   measure: Annotated[str, Query(pattern="^(degree|betweenness)$")] = "degree"

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 from pyoxigraph import NamedNode
 
+from api.examples import SEARCH, SUGGEST, ok
 from api.problems import Problem
 from api.state import AppState, state
 from kg.search import BadQuery, Hit, IndexUnavailable, Results, SearchIndex, open_index
@@ -36,7 +37,7 @@ def _asked(q: str) -> str:
     return q
 
 
-@router.get("/search", summary="Search labels, titles and texts")
+@router.get("/search", summary="Search labels, titles and texts", responses=ok(SEARCH))
 def search(request: Request, q: Words = "",
            type: Annotated[list[str] | None, Query(
                description="Only resources of this type (Person, Place, Paragraph …); "
@@ -60,7 +61,8 @@ def search(request: Request, q: Words = "",
     return JSONResponse(_results(request, app, q, page, results))
 
 
-@router.get("/suggest", summary="Suggest resources by the start of a name")
+@router.get("/suggest", summary="Suggest resources by the start of a name",
+            responses=ok(SUGGEST))
 def suggest(request: Request, q: Words = "",
             type: Annotated[str | None, Query(
                 description="Only resources of this type.")] = None,

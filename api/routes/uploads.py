@@ -17,6 +17,7 @@ from pathlib import Path
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, JSONResponse
 
+from api.examples import REJECT, UPLOAD, ok
 from api.problems import Problem
 from api.state import AppState, principal, require_write, state
 from ingest.jobs import follow_up, run_files
@@ -41,7 +42,8 @@ def _caller(request: Request) -> Principal:
     return who
 
 
-@router.post("/uploads", status_code=202, summary="Upload a file to ingest into a graph")
+@router.post("/uploads", status_code=202, summary="Upload a file to ingest into a graph",
+             responses=ok(UPLOAD, 202))
 async def upload(request: Request, kind: str = Query(..., description=f"one of {KINDS}"),
                  graph: str | None = Query(None, description="graph short name (default: "
                                            "the district token's own graph)"),
@@ -59,13 +61,14 @@ async def upload(request: Request, kind: str = Query(..., description=f"one of {
     return JSONResponse(_show(status), status_code=202, headers={"Location": location})
 
 
-@router.get("/uploads/{upload_id}", summary="An upload's status")
+@router.get("/uploads/{upload_id}", summary="An upload's status", responses=ok(UPLOAD))
 async def upload_status(request: Request, upload_id: str) -> dict:
     status = _readable(request, upload_id)
     return _show(status)
 
 
-@router.get("/uploads/{upload_id}/rejects", summary="An upload's rejects report (JSON lines)")
+@router.get("/uploads/{upload_id}/rejects", summary="An upload's rejects report (JSON lines)",
+            responses=ok(REJECT, media="application/x-ndjson"))
 async def upload_rejects(request: Request, upload_id: str) -> FileResponse:
     status = _readable(request, upload_id)
     path = _uploads(state(request)).rejects(status.id)

@@ -30,3 +30,21 @@ def test_openapi_operation_ids_are_unique(api):
     ids = [op["operationId"] for ops in paths.values() for op in ops.values()
            if isinstance(op, dict) and "operationId" in op]
     assert len(ids) == len(set(ids)) > 40
+
+
+def test_openapi_every_api_answer_has_an_example(api):
+    """Every success answer of /api/v1, /feed and /reconcile's JSON is documented with an
+    example an app developer can read."""
+    paths = api.client.get("/openapi.json").json()["paths"]
+    missing = []
+    for path, operations in paths.items():
+        if not path.startswith(("/api/v1", "/feed")):
+            continue
+        for method, operation in operations.items():
+            answers = [answer for code, answer in operation.get("responses", {}).items()
+                       if code.startswith("2")]
+            if not any("example" in media or "examples" in media
+                       or "example" in media.get("schema", {})
+                       for answer in answers for media in answer.get("content", {}).values()):
+                missing.append(f"{method.upper()} {path}")
+    assert missing == []
