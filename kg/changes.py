@@ -45,6 +45,8 @@ from sparql import Store
 from sparql.text import delete_data, insert_data
 
 ACTIONS = ("Create", "Update", "Delete", "Merge", "Split", "Undo", "Reload")
+# one recorded write at a time in a process: a write's before and after are nobody else's
+_WRITING = threading.RLock()
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS changes (
@@ -180,31 +182,32 @@ class ChangeLog:
 
 def apply(store: Store, log: ChangeLog, draft: Draft) -> Change:
     """Make the change in the store (one transaction) and record it."""
-    write_quads(store, removed=draft.removed, added=draft.added)
-    try:
-        return log.record(draft)
-    except Exception:
-        write_quads(store, removed=draft.added, added=draft.removed)  # keep store and log agreed
-        raise
+    with _WRITING:
+        write_quads(store, removed=draft.removed, added=draft.added)
+        try:
+            return log.record(draft)
+        except Exception:
+            write_quads(store, removed=draft.added, added=draft.removed)  # store and log agree
+            raise
 
 
 def undo(store: Store, log: ChangeLog, number: int, actor: str) -> Change:
     """Reverse a recorded change, as a new change. Raises ChangeConflict when the store has
     moved on (a quad it added is gone, or a quad it removed is back)."""
     change = log.get(number)
-    present = _present(store, change.added + change.removed)
-    lost = [q for q in change.added if q not in present]
-    back = [q for q in change.removed if q in present]
-    if lost or back:
-        raise ChangeConflict(
-            f"change {number} cannot be undone: {len(lost)} quads it added are gone and "
-            f"{len(back)} quads it removed are back; undo the later changes first "
-            f"(see the history of {change.subjects[0] if change.subjects else 'its resources'})")
-    return apply(store, log, change.inverse(actor))
+    with _WRITING:  # nobody writes between the check and the undo
+        present = _present(store, change.added + change.removed)
+        lost = [q for q in change.added if q not in present]
+        back = [q for q in change.removed if q in present]
+        if lost or back:
+            raise ChangeConflict(
+                f"change {number} cannot be undone: {len(lost)} quads it added are gone and "
+                f"{len(back)} quads it removed are back; undo the later changes first (see "
+                f"the history of {change.subjects[0] if change.subjects else 'its resources'})")
+        return apply(store, log, change.inverse(actor))
 
 
 T = TypeVar("T")
-_WRITING = threading.Lock()  # a recorded write's before and after are nobody else's
 
 
 def record_effect(store: Store, log: ChangeLog, graphs: Sequence[NamedNode | None] | None,
