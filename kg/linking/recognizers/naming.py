@@ -36,6 +36,7 @@ from kg.linking.recognizers.persons import (
     byline_at,
     cues,
     is_han,
+    kb_persons,
     stops,
     surnames,
 )
@@ -116,7 +117,7 @@ class Naming:
         self.gazetteer = gazetteer
 
     def __call__(self, norm: str, found: list[Proposal]) -> list[Proposal]:
-        persons = self._kb_persons(found)
+        persons = kb_persons(found, self.gazetteer)
         out = self._cued(norm, persons) + self._subjects(norm) + self._frames(norm)
         out += self._addressees(norm) + self._monks(norm, found)
         out = [p for p in out if self._plausible(p, norm[p.start:p.end])]
@@ -129,13 +130,6 @@ class Naming:
         with any (初名从嘉, 云居舜禅师), another not with a stop character."""
         return bool(name) and all(is_han(c) for c in name) and (
             p.origin in ("naming.cue", "naming.monk") or name[0] not in stops())
-
-    def _kb_persons(self, found: list[Proposal]) -> list[Proposal]:
-        if self.gazetteer is None:
-            return []
-        entities = self.gazetteer.entities
-        return [p for p in found if p.origin == KB and p.senses
-                and any(entities[n.entity].type == "PERSON" for n in p.senses)]
 
     def _words(self) -> frozenset[str]:
         return getattr(self.gazetteer, "words", frozenset())

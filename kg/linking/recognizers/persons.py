@@ -265,11 +265,7 @@ class Persons:
         return word[:2] in surnames() and len(word) > 2 or word[:1] in surnames()
 
     def _kb_persons(self, found: list[Proposal]) -> list[Proposal]:
-        if self.gazetteer is None:
-            return []
-        entities = self.gazetteer.entities
-        return [p for p in found if p.origin == KB and p.senses
-                and any(entities[n.entity].type == "PERSON" for n in p.senses)]
+        return kb_persons(found, self.gazetteer)
 
     def _kb_starts(self, found: list[Proposal]) -> frozenset[int]:
         """Where a KB name of a place, organisation or other non-person starts: a list does not
@@ -334,6 +330,15 @@ class Persons:
         words = getattr(self.gazetteer, "words", frozenset())
         return (at == 0 or norm[at - 1] in _CLAUSE_START) and norm[at:at + 2] not in words \
             and at + 1 < len(norm) and is_han(norm[at + 1])
+
+
+def kb_persons(found: list[Proposal], gazetteer) -> list[Proposal]:
+    """The KB's proposals that may name a person (none without a gazetteer)."""
+    if gazetteer is None:
+        return []
+    entities = gazetteer.entities
+    return [p for p in found if p.origin == KB and p.senses
+            and any(entities[n.entity].type == "PERSON" for n in p.senses)]
 
 
 def _occurrences(text: str, word: str) -> list[int]:
