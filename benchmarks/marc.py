@@ -15,8 +15,8 @@ leader/09 ``a`` for MARC21, 100$a/26-29 ``50`` (ISO 10646) for the records that 
 the same bytes, and the file is written as it is made.
 
 **speed** measures, in one run: (a) parse+convert (read the file, convert every record, no
-store); (b) end-to-end: the ingest as ``jinling ingest marc`` runs it (`ingest_in_worker` for
-files over 4 MB, else `ingest_files`; no inference) into a fresh on-disk `EmbeddedStore`, then
+store); (b) end-to-end: the ingest as ``jinling ingest marc`` runs it (`ingest.jobs.run_files`,
+in a worker process for files over 4 MB; no inference) into a fresh on-disk `EmbeddedStore`, then
 flush; (c) the re-ingest of the same file into that store (every record unchanged); (d) the
 raw ``pyoxigraph.Store.bulk_load`` of the very quads (b) wrote (dumped as N-Quads), then flush.
 Targets: end-to-end >= 2,000 records/s and >= 0.6 x the raw load's throughput, that is
@@ -274,20 +274,15 @@ def ingest_into(store, path: Path, name: str, workers: str = "auto",
 
     Timed from the start to the flush, the authority-heading lookup included.
     """
-    from ingest.run import RunOptions, ingest_files
+    from ingest.jobs import run_files
+    from ingest.run import RunOptions
 
     kind, minter = marc_source(), Minter(BASE)
     options = RunOptions(graph=GRAPH, source=SOURCE_NAME, rejects=rejects, kind="marc",
                          version=kind.version)
     options.batch_size = batch_size or options.batch_size
     started = time.perf_counter()
-    if in_worker(path, workers):
-        from ingest.workers import ingest_in_worker
-
-        summary = ingest_in_worker(store, minter, [path], "marc", {}, options)
-    else:
-        convert = kind.converter(minter, SOURCE_NAME, kind.context(store))
-        summary = ingest_files(store, minter, [path], kind.reader(), convert, options)
+    summary = run_files(store, minter, [path], options, in_worker=in_worker(path, workers))
     store.flush()
     seconds = time.perf_counter() - started
     w = summary.written

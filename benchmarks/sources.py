@@ -33,8 +33,9 @@ from pathlib import Path
 
 from common import BASE
 
+from ingest.jobs import run_files
 from ingest.registry import source
-from ingest.run import RunOptions, ingest_files
+from ingest.run import RunOptions
 from kg.iri import Minter
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,10 +59,8 @@ def ingest(kind_name: str, files: list[Path], folder: Path, graph: str, kb: bool
         load_files(store, minter, plan([ROOT / "data" / "kb"]), base_iri=BASE)
     options = RunOptions(graph=graph, source=graph, kind=kind_name,
                          rejects=folder / "rejects.jsonl", version=kind.version)
-    context = {**kind.context(store), "media": str(folder / "media")}
     started = time.perf_counter()
-    summary = ingest_files(store, minter, files, kind.reader(),
-                           kind.converter(minter, graph, context), options)
+    summary = run_files(store, minter, files, options, media=folder / "media")
     store.flush()
     seconds = time.perf_counter() - started
     linked = None
