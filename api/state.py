@@ -11,6 +11,7 @@ from typing import TypeVar
 from fastapi import Request
 from pyoxigraph import NamedNode, Quad
 
+from api.conditional import ResponseCache
 from kg.auth import Principal, Targets, TokenFile, authorize
 from kg.changes import Change, ChangeLog, Draft, record_addition, record_effect
 from kg.errors import Unauthenticated
@@ -36,6 +37,16 @@ class AppState:
     def changes(self) -> ChangeLog:
         """The change log (opened on first use)."""
         return ChangeLog(self.settings.changes_file)
+
+    @cached_property
+    def answers(self) -> ResponseCache:
+        """Recent API answers, kept until the store's next write."""
+        return ResponseCache()
+
+    @property
+    def generation(self) -> int | None:
+        """The store's write count (None for a store that does not count: no caching)."""
+        return getattr(self.store, "generation", None)
 
     def changed(self, change: Change | None) -> None:
         """Keep the search index current after a recorded change (a busy or unbuilt index
@@ -81,12 +92,10 @@ def logged_write(request: Request, targets: Targets, write: Callable[[], T], act
                  summary: str) -> T:
     """Check the caller may write ``targets``, then run the write and record its effect in
     the change log (so the change feed carries it)."""
-    require_write(request, targets)
-    app, who = state(request), principal(request)
+    draft = _allowed_draft(request, targets, action, summary)
     graphs = None if targets.everything else (
         [NamedNode(g) for g in sorted(targets.graphs)] + ([None] if targets.default else []))
-    draft = Draft(action, tuple(sorted(targets.graphs)), actor=who.token_id if who else "anonymous",
-                  summary=summary)
+    app = state(request)
     result, change = record_effect(app.store, app.changes, graphs, write, draft)
     app.changed(change)
     return result
@@ -96,10 +105,16 @@ def logged_addition(request: Request, targets: Targets, quads: list[Quad],
                     write: Callable[[], T], summary: str) -> T:
     """`logged_write` for a write that only adds these quads (a Graph Store POST): the quads
     new to the store are recorded, with no snapshot of the graph."""
-    require_write(request, targets)
-    app, who = state(request), principal(request)
-    draft = Draft("Update", tuple(sorted(targets.graphs)),
-                  actor=who.token_id if who else "anonymous", summary=summary)
+    draft = _allowed_draft(request, targets, "Update", summary)
+    app = state(request)
     result, change = record_addition(app.store, app.changes, quads, write, draft)
     app.changed(change)
     return result
+
+
+def _allowed_draft(request: Request, targets: Targets, action: str, summary: str) -> Draft:
+    """The change a write will be, once the caller's token allows it (read once)."""
+    who = principal(request)
+    authorize(who, targets, state(request).graph_iri)
+    return Draft(action, tuple(sorted(targets.graphs)),
+                 actor=who.token_id if who else "anonymous", summary=summary)

@@ -132,10 +132,8 @@ def _get(path: str, summary: str, example: dict, model: type, gone: bool = True)
 
 def _cache_of(request: Request) -> tuple[ResponseCache, int | None]:
     """The app's answer cache and the store's current write count (None: do not cache)."""
-    app = request.app
-    if not hasattr(app.state, "api_answers"):
-        app.state.api_answers = ResponseCache()
-    return app.state.api_answers, getattr(state(request).store, "generation", None)
+    app = state(request)
+    return app.answers, app.generation
 
 
 Page = Annotated[int, Query(ge=1, description="Page number, from 1", examples=[1])]

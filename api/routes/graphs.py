@@ -113,7 +113,6 @@ def _quads(body: bytes, fmt: ox.RdfFormat, base: str, graph: NamedNode) -> list[
 
 def _delete(request: Request, graph: NamedNode | None) -> Response:
     app = state(request)
-    require_write(request, _targets(graph))
     if graph is None:
         logged_write(request, _targets(graph), lambda: app.store.update("CLEAR DEFAULT"),
                      "Delete", "Graph Store DELETE of the default graph")

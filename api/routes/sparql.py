@@ -17,7 +17,7 @@ from api.rdf_response import (
     results_media,
     serialized_response,
 )
-from api.state import logged_write, require_write, state
+from api.state import logged_write, state
 from kg.scope import update_targets
 from sparql import Dataset
 from sparql.errors import UpdateSentAsQuery
@@ -116,7 +116,6 @@ def _run_update(request: Request, text: str, params: dict[str, list[str]]) -> Re
         raise _bad("the update names its dataset (USING/WITH) and the request does too "
                    "(using-graph-uri/using-named-graph-uri): keep one")
     targets = update_targets(text)
-    require_write(request, targets)
     text = _base_declared(request, add_using(text, list(using), list(using_named)))
     store = state(request).store
     logged_write(request, targets, lambda: store.update(text), "Update", "SPARQL update")
