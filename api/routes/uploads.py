@@ -12,6 +12,7 @@ so the change feed carries what it wrote. Uploads are not linked to the knowledg
 from __future__ import annotations
 
 from dataclasses import asdict
+from functools import partial
 from pathlib import Path
 
 from fastapi import APIRouter, Query, Request
@@ -105,10 +106,8 @@ def _work(app: AppState, status: UploadStatus, progress) -> str:
     graph = app.minter.graph(status.graph)
     folder = _uploads(app).inputs(status.id)
     draft = Draft("Update", (graph.value,), actor=status.actor, summary=f"upload {status.id}")
-    if status.kind == "rdf":
-        write = lambda: _load_rdf(app, graph, folder)  # noqa: E731
-    else:
-        write = lambda: _ingest(app, status, folder, progress)  # noqa: E731
+    write = (partial(_load_rdf, app, graph, folder) if status.kind == "rdf"
+             else partial(_ingest, app, status, folder, progress))
     summary, change = record_effect(app.store, app.changes, [graph], write, draft)
     app.changed(change)
     return summary
