@@ -15,11 +15,21 @@ have ``set_gazetteer(gazetteer)`` to see the KB. Each is built by a registered f
 - ``jinling.suffixes.v1``: places, organisations and events by the endings of their names
   (路, 湖, 寺 …; 图书馆, 大学, 委员会 …; 战役, 之乱 …) (`suffixes`);
 - ``jinling.patterns.v1``: names a regular expression finds (十八大, 太宗) (`patterns`);
+- ``jinling.quoted.v1``: quoted names that the word after them types (“阅美”系列) (`quoted`);
 - ``jinling.lexicon.v1``: places outside the KB from lists of names (杭州, 长安) (`lexicon`).
 
 Their rules and word lists are tables in ``kg/linking/tables/``.
 """
 
-from kg.linking.recognizers import lexicon, naming, patterns, persons, places, suffixes, works
+from kg.linking.recognizers import (
+                                    lexicon,
+                                    naming,
+                                    patterns,
+                                    persons,
+                                    places,
+                                    quoted,
+                                    suffixes,
+                                    works,
+)
 
-__all__ = ["lexicon", "naming", "patterns", "persons", "places", "suffixes", "works"]
+__all__ = ["lexicon", "naming", "patterns", "persons", "places", "quoted", "suffixes", "works"]

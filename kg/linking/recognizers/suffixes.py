@@ -83,6 +83,11 @@ def _org_anchors() -> tuple[str, ...]:
 
 
 @cache
+def _unit_joiners() -> tuple[str, ...]:
+    return tuple(column("org_units", "word"))
+
+
+@cache
 def _soft_stops() -> frozenset[str]:
     return frozenset(column("name_soft_stops", "char"))
 
@@ -248,6 +253,10 @@ class Suffixes:
         """Where the name ending at ``end`` starts, and whether a boundary was found;
         ``size``: the fewest and most characters its stem may have."""
         low, high = size
+        if type_ == "ORGANIZATION":
+            parent = self._parent(norm, end, kb)
+            if parent is not None:
+                return parent, True
         limit = max(0, end - high)
         left, bounded = self._walk(norm, end, low, limit)
         if type_ == "ORGANIZATION" and bounded and left > limit and norm[left - 1] in _JOINERS:
@@ -261,6 +270,15 @@ class Suffixes:
         if left in kb.inner and kb.inner[left] < end:
             return kb.inner[left], True
         return left, bounded
+
+    @staticmethod
+    def _parent(norm: str, end: int, kb: _KbSpans) -> int | None:
+        """The start of a known organisation that a unit's name begins with, joined by a word
+        of org_units.tsv (南京师范大学|附属|中学), or None."""
+        for word in _unit_joiners():
+            if norm.startswith(word, end - len(word)):
+                return next((s for s, e in kb.orgs if e == end - len(word)), None)
+        return None
 
     @staticmethod
     def _anchor(norm: str, start: int, end: int, kb: _KbSpans) -> int | None:

@@ -9,11 +9,13 @@ from kg.linking.recognizers.naming import Naming
 from kg.linking.recognizers.patterns import Patterns
 from kg.linking.recognizers.persons import Persons
 from kg.linking.recognizers.places import Places
+from kg.linking.recognizers.quoted import Quoted
 from kg.linking.recognizers.suffixes import Suffixes
 from kg.linking.recognizers.works import Works
 
 RECOGNIZERS = {"persons": Persons, "suffixes": Suffixes, "patterns": Patterns,
-               "works": Works, "lexicon": Lexicon, "naming": Naming, "places": Places}
+               "works": Works, "lexicon": Lexicon, "naming": Naming, "places": Places,
+               "quoted": Quoted}
 
 
 @pytest.mark.cases("recognizers")
@@ -131,3 +133,11 @@ def test_recognizers_suffix_person_with_road_ending(gazetteer):
     # a road named after a person is a place; a verb after the name (镇, garrison) is not
     assert [(p.start, p.end) for p in rec("王安石路", person)] == [(0, 4)]
     assert rec("王安石镇金陵", person) == []
+
+
+def test_recognizers_suffix_unit_of_a_kb_organisation(gazetteer):
+    rec = Suffixes()
+    rec.set_gazetteer(gazetteer)
+    kb = [Proposal(1, 6, None, gazetteer.lookup("金陵图书馆"))]
+    spans = [(p.start, p.end) for p in rec("在金陵图书馆附属中学", kb)]
+    assert (1, 10) in spans  # a unit of the library, over the 属 that stops other names

@@ -1,0 +1,56 @@
+"""Names in quotation marks that the word after them makes a name (kg/linking/tables/
+quoted_names.tsv): “阅美四季”品牌 is an activity series, and so is “阅美四季” wherever else the
+document quotes it.
+
+>>> [(p.start, p.end, p.type) for p in Quoted()("以“阅美”系列为主，简称“阅美”。", [])]
+[(2, 4, 'EVENT'), (13, 15, 'EVENT')]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.util import registry
+
+from kg.linking.model import Proposal
+from kg.linking.tables import number, table
+
+_QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,14})[”\"]")
+
+
+@cache
+def _kinds() -> list[tuple[str, str, float]]:
+    rows = table("quoted_names")
+    return sorted(((r["after"], r["type"], number(r, "strength", "quoted_names")) for r in rows),
+                  key=lambda kind: -len(kind[0]))
+
+
+def _kind(norm: str, at: int) -> tuple[str, float] | None:
+    for after, type_, strength in _kinds():
+        if norm.startswith(after, at):
+            return type_, strength
+    return None
+
+
+class Quoted:
+    """The quoted-name recogniser (``jinling.quoted.v1``)."""
+
+    def __call__(self, norm: str, found: list[Proposal]) -> list[Proposal]:
+        quotes = list(_QUOTED.finditer(norm))
+        named, last = {}, None
+        for m in quotes:
+            kind = _kind(norm, m.end())
+            if kind is None and last and norm.endswith("简称", 0, m.start()):
+                kind = named[last]  # (以下简称“阅美”) names the series quoted before it
+            if kind and named.get(m.group(1), (None, 0.0))[1] < kind[1]:
+                named[m.group(1)] = kind
+            last = m.group(1) if m.group(1) in named else last
+        return [Proposal(m.start(1), m.end(1), named[m.group(1)][0], (), "quoted.name",
+                         named[m.group(1)][1]) for m in quotes if m.group(1) in named]
+
+
+@registry.misc("jinling.quoted.v1")
+def make_quoted() -> Quoted:
+    """Quoted names typed by the word after them (`Quoted`)."""
+    return Quoted()
