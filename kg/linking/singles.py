@@ -23,6 +23,8 @@ from functools import cache
 from kg.linking.model import KB, Proposal
 from kg.linking.tables import column, number, table
 
+_CLAUSE_ENDS = "，。；：！？,;:!?\n"
+
 
 @cache
 def _contexts() -> dict[tuple[str, str], tuple[str, str, float]]:
@@ -78,6 +80,7 @@ class SingleNames:
         for m in regexes[2].finditer(norm):
             out += self._runs(gazetteer, m.start(), m.group())
         out += self._before_eras(norm, gazetteer, found)
+        out += self._before_names(norm, gazetteer, found)
         return [p for p in out if not _in_word(norm, p.start)]
 
     def _proposal(self, gazetteer, at: int, char: str, context: str, position: str
@@ -123,3 +126,24 @@ class SingleNames:
             if senses:
                 out.append(Proposal(p.start - 1, p.start, "PERIOD", senses, KB, 0.9))
         return out
+
+    def _before_names(self, norm: str, gazetteer, found) -> list[Proposal]:
+        """清|四库, 宋|王安石: a dynasty at the start of a clause, right before a KB name of a
+        person of its time or of a place, is a name (the person's or the place's dynasty)."""
+        out = []
+        for p in found:
+            at = p.start - 1
+            if p.length < 2 or at < 0 or (at > 0 and norm[at - 1] not in _CLAUSE_ENDS):
+                continue
+            kinds = [gazetteer.entities[n.entity] for n in p.senses]
+            senses = tuple(n for n in self._senses(gazetteer, norm[at], "PERIOD")
+                           if any(k.type == "PLACE" or k.type == "PERSON" and _overlap(
+                               k, gazetteer.entities[n.entity]) for k in kinds))
+            if senses:
+                out.append(Proposal(at, at + 1, "PERIOD", senses, KB, 0.75))
+        return out
+
+
+def _overlap(person, dynasty) -> bool:
+    spans = (person.start, person.end, dynasty.start, dynasty.end)
+    return None in spans or (person.start <= dynasty.end and dynasty.start <= person.end)

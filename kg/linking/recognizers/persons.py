@@ -52,6 +52,11 @@ def is_han(c: str) -> bool:
 
 
 @cache
+def _openers() -> frozenset[str]:
+    return frozenset(column("list_openers", "char"))
+
+
+@cache
 def surnames() -> dict[str, str]:
     """Surname -> frequency ('common' or 'less'), compound surnames included."""
     return {r["surname"]: r["frequency"] for r in table("surnames")}
@@ -291,7 +296,21 @@ class Persons:
                 out.append(Proposal(end + 1, named[0], "PERSON", (), "person.list",
                                     0.75 if named[1] else 0.65))
                 end = named[0]
-        return out
+        return out + [p for s in sorted({p.start for p in persons})
+                      if (p := self._item_before(norm, s)) is not None]
+
+    @staticmethod
+    def _item_before(norm: str, start: int) -> Proposal | None:
+        """僧虚中、齐己: two or three characters between a word that opens a list of persons
+        (list_openers.tsv) and the 、 before a person are a person too, surname or not."""
+        if start < 3 or norm[start - 1] != "、":
+            return None
+        for size in (2, 3):
+            at = start - 1 - size
+            if at >= 1 and norm[at - 1] in _openers() and all(
+                    is_han(c) and c not in stops() for c in norm[at:start - 1]):
+                return Proposal(at, start - 1, "PERSON", (), "person.list", 0.7)
+        return None
 
     def _repeats(self, norm: str, out: list[Proposal]) -> list[Proposal]:
         spans = {(p.start, p.end) for p in out}
