@@ -41,6 +41,7 @@ from kg.linking.model import Mention, Proposal
 from kg.linking.resolve import resolve
 from kg.linking.tables import column, number, table
 
+_LIFE_WEIGHT = 0.3  # a person's life dates the text less surely than a period it names
 FEATURES = ("prior", "type", "period", "context", "prominence", "class", "era")
 
 
@@ -195,14 +196,19 @@ class Disambiguator:
         return self._mentions(doc._.jl_text, doc._.jl_norm, chosen, years, context)[0]
 
     def _period_evidence(self, proposals: list[Proposal]) -> list[tuple[int, int, float]]:
-        """Spans of the periods the text names unambiguously (明代, 洪武), at half weight."""
+        """Spans of the periods the text names unambiguously (明代, 洪武), at half weight, and
+        the lives of the persons it names by their full names (李璟: 吴 beside him is 南吴)."""
         found = []
         for p in proposals:
             entities = {n.entity for n in p.senses}
             if len(entities) == 1:
                 e = self.gazetteer.entities[entities.pop()]
-                if e.type == "PERIOD" and e.start is not None and e.end is not None:
+                if e.start is None or e.end is None:
+                    continue
+                if e.type == "PERIOD":
                     found.append((e.start, e.end, 0.5))
+                elif e.type == "PERSON" and p.length >= 3 and p.senses[0].kind == "pref":
+                    found.append((e.start, e.end, _LIFE_WEIGHT))
         return found
 
     def _context(self, proposals: list[Proposal]) -> dict[str, int]:
