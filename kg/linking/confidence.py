@@ -24,8 +24,9 @@ from kg.linking.kb import Entity, Name
 from kg.linking.model import Proposal
 from kg.linking.tables import number, table
 
-# a year count or era word after an era's name, or a cyclical year (保大丙寅)
-_ERA_CUE = re.compile(r"(?:元|[一二三四五六七八九十廿卅]{1,4})年|年间|年号|初|末|中|时|间|年"
+# a year count or era word after an era's name (天宝十五载: 载 for 年 in 744-758), or a cyclical
+# year (保大丙寅)
+_ERA_CUE = re.compile(r"(?:元|[一二三四五六七八九十廿卅]{1,4})[年载]|年间|年号|初|末|中|时|间|年"
                       r"|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]")
 WEAK_KINDS = frozenset({"courtesy", "art", "given"})
 
