@@ -293,8 +293,8 @@ class Naming:
             name = norm[p.start:p.end]
             if len(name) == 1 and p.origin == "naming.subject":
                 given.setdefault(name, ())  # 郢,金陵人 … 郢由是知名
-            elif len(name) == 2 and name[0] in surnames() and name[1] not in stops():
-                given[name[1]] = given.get(name[1], ()) + self._given_senses(p, name[1])
+            elif (char := _one_given(name)) is not None:
+                given[char] = given.get(char, ()) + self._given_senses(p, char)
         taken = {(p.start, p.end) for p in persons}
         out = []
         for char, senses in sorted(given.items()):
@@ -333,3 +333,11 @@ def _given_contexts() -> tuple[frozenset[str], frozenset[str]]:
 def make_naming(strength: float = 0.8, given_strength: float = 0.7) -> Naming:
     """Persons by naming words, biography openings, frames, poem titles (`Naming`)."""
     return Naming(strength, given_strength)
+
+
+def _one_given(name: str) -> str | None:
+    """The one-character given name of 徐铉 or, with a compound surname, 皇甫冉; else None."""
+    for size in (2, 1):
+        if len(name) == size + 1 and name[:size] in surnames() and name[-1] not in stops():
+            return name[-1]
+    return None
