@@ -1,6 +1,6 @@
-"""Fit the confidence model on the development set and write kg/linking/tables/calibration.tsv.
+"""Fit the confidence model on the development sets and write kg/linking/tables/calibration.tsv.
 
-    python -m kg.linking.calibrate [tests/kg/linking/eval/dev.jsonl]
+    python -m kg.linking.calibrate [GOLD.jsonl ...]   # default: every dev*.jsonl of the gold sets
 
 The linker runs over the development documents with no threshold; each mention it makes is an
 example, labelled right when its span and type are a gold mention's and, for a gold mention in
@@ -22,7 +22,7 @@ PENALTY = 1.0
 HEADER = """\
 # Weights of the linker's confidence model (kg.linking.confidence): a logistic regression over
 # the features of a mention, fitted by kg/linking/calibrate.py on
-# tests/kg/linking/eval/dev.jsonl ({examples} mentions, {right} of them right; L2 penalty
+# {sets} ({examples} mentions, {right} of them right; L2 penalty
 # {penalty}). Generated: rerun the script after changing the linker or the KB.
 """
 
@@ -61,9 +61,10 @@ def fit(data: list[tuple[dict[str, float], bool]], penalty: float = PENALTY,
     return {k: float(v) for k, v in zip(names, w, strict=True)}
 
 
-def write(weights: dict[str, float], data: list, path: Path) -> None:
+def write(weights: dict[str, float], data: list, path: Path, sets: str = "dev.jsonl") -> None:
     right = sum(1 for _, r in data if r)
-    lines = [HEADER.format(examples=len(data), right=right, penalty=PENALTY), "feature\tweight"]
+    lines = [HEADER.format(sets=sets, examples=len(data), right=right, penalty=PENALTY),
+             "feature\tweight"]
     lines += [f"{k}\t{v:.4f}" for k, v in sorted(weights.items())]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -72,15 +73,16 @@ def main(argv: list[str]) -> int:  # pragma: no cover - a developer's tool
     from kg.linking.source import cached_gazetteer, kb_files
 
     root = Path(__file__).resolve().parents[2]
-    gold = Path(argv[0]) if argv else root / "tests/kg/linking/eval/dev.jsonl"
-    if "heldout" in gold.name:
-        raise SystemExit("calibrate on the development set only")
+    golds = [Path(a) for a in argv] or sorted((root / "tests/kg/linking/eval").glob("dev*.jsonl"))
+    if any("heldout" in gold.name for gold in golds):
+        raise SystemExit("calibrate on the development sets only")
     loaded = cached_gazetteer(kb_files(root), "https://kg.jllib.cn/", root / "var" / "linking")
     linker = Linker(loaded.gazetteer,
                     overrides={"components.jinling_disambiguator.threshold": 0.0})
-    data = examples(linker, load_gold(gold))
+    data = [example for gold in golds for example in examples(linker, load_gold(gold))]
     weights = fit(data)
-    write(weights, data, TABLES / "calibration.tsv")
+    write(weights, data, TABLES / "calibration.tsv",
+          ",\n# ".join(f"tests/kg/linking/eval/{gold.name}" for gold in golds))
     sys.stdout.write("\n".join(f"{k}\t{v:+.3f}" for k, v in sorted(weights.items())) + "\n")
     return 0
 

@@ -58,6 +58,20 @@ def commonness(names: Iterable[str]) -> dict[str, float]:
     return found
 
 
+def frequencies(names: Iterable[str]) -> dict[str, int]:
+    """Name -> its frequency in jieba's dictionary under any tag (absent: not there)."""
+    wanted, found = set(names), {}
+    path = _dictionary()
+    if path is None:
+        return found
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            word, _, rest = line.partition(" ")
+            if word in wanted and rest.split()[0].isdigit():
+                found[word] = max(found.get(word, 0), int(rest.split()[0]))
+    return found
+
+
 @cache  # a pure function of jieba's dictionary file, which every gazetteer build reads
 def everyday_words(min_frequency: int = 20) -> frozenset[str]:
     """Words of two or three characters that jieba knows as everyday words (not names), at

@@ -138,7 +138,17 @@ ALIASES = [
     ("明洪武", "period/era-634"),
     ("清光绪", "period/era-667"),
     ("南京大屠杀", "event/nanjing-datusha"),
+    ("仙林", "place/xianlin-jiedao"),
+    ("太平军", "organization/taiping-jun"),
+    ("六代", "period/liuchao"),
 ]
+
+
+@pytest.mark.parametrize("word", ["白马", "沙洲", "凤凰", "湖南路"])
+def test_kb_street_stem_that_is_a_word_or_road_is_no_name(kb, word):
+    literal = ox.Literal(word, language="zh-Hans")
+    rows = select(kb, f"SELECT ?e WHERE {{ ?e jl:alias {literal} }}")
+    assert not [r for r in rows if "jiedao" in entity(r["e"]) or "zhen" in entity(r["e"])]
 
 
 @pytest.mark.parametrize(("name", "expected"), ALIASES, ids=[a for a, _ in ALIASES])

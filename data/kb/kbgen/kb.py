@@ -98,6 +98,11 @@ class KB:
     def has(self, ref: Ref) -> bool:
         return ref in self.types
 
+    def names(self, lang: str = "zh-Hans") -> set[str]:
+        """Every name in a language that some entity has so far, labels and aliases alike."""
+        return {value for said in self._subjects.values() for value, language in said.labels
+                if language == lang}
+
     def value(self, ref: Ref, pred: str) -> Term | None:
         """The value of a functional property, from any source so far."""
         return self._subjects[ref].functional.get(pred) if ref in self._subjects else None

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from kg.linking.lexicon import everyday_words, frequencies
+from kg.linking.recognizers.lexicon import known_places
+
 from .common import (
     COORDINATES,
     Ctx,
@@ -63,15 +66,26 @@ def build_admin(ctx: Ctx) -> None:
     """Prefecture-level cities and counties in scope, and Nanjing's streets and towns."""
     scope = {(r["kind"], r["code"]) for r in ctx.source.table("admin_scope")}
     suffixes = sorted(ctx.source.table("admin_suffixes"), key=lambda r: -len(r["suffix"]))
+    taken = ctx.kb.names() | everyday_words() | known_places() | _frequent_stems(ctx)
     for n, row in enumerate(ctx.source.corpus_csv(*AUTHORITY, "cn_admin_cities.csv"), 1):
         if ("city", row["provinceCode"]) in scope and row["code"] not in ctx.codes:
             _city(ctx, row, f"cn_admin_cities.csv row {n}")
     for n, row in enumerate(ctx.source.corpus_csv(*AUTHORITY, "cn_admin_areas.csv"), 1):
         if ("county", row["cityCode"]) in scope and row["code"] not in ctx.codes:
-            _division(ctx, row, suffixes, row["cityCode"], f"cn_admin_areas.csv row {n}")
+            _division(ctx, row, suffixes, row["cityCode"], f"cn_admin_areas.csv row {n}", taken)
     for n, row in enumerate(ctx.source.corpus_csv(*AUTHORITY, "cn_admin_streets_nanjing.csv"),
                             1):
-        _division(ctx, row, suffixes, row["areaCode"], f"cn_admin_streets_nanjing.csv row {n}")
+        _division(ctx, row, suffixes, row["areaCode"], f"cn_admin_streets_nanjing.csv row {n}",
+                  taken)
+
+
+def _frequent_stems(ctx: Ctx, least: int = 100) -> set[str]:
+    """Stems of Nanjing's streets that jieba's dictionary holds often under any tag (白马,
+    沙洲): common enough in poems and prose that a bare one is rarely the street."""
+    rows = ctx.source.corpus_csv(*AUTHORITY, "cn_admin_streets_nanjing.csv")
+    stems = {row["name"][:-2] for row in rows if row["name"].endswith("街道")} | {
+        row["name"][:-1] for row in rows if row["name"].endswith(("镇", "乡"))}
+    return {w for w, f in frequencies(stems).items() if f >= least}
 
 
 def _city(ctx: Ctx, row: dict, origin: str) -> None:
@@ -89,8 +103,10 @@ def _city(ctx: Ctx, row: dict, origin: str) -> None:
     ctx.codes[row["code"]] = place
 
 
-def _division(ctx: Ctx, row: dict, suffixes: list[dict], parent_code: str, origin: str):
-    """A county-level division or a street/town, if its name ends in a unit suffix."""
+def _division(ctx: Ctx, row: dict, suffixes: list[dict], parent_code: str, origin: str,
+              taken: set[str]):
+    """A county-level division or a street/town, if its name ends in a unit suffix; ``taken``:
+    names a street's bare stem must not be (another entity's, or an everyday word)."""
     name = row["name"]
     suffix = next((s for s in suffixes if name.endswith(s["suffix"])), None)
     if suffix is None or suffix["kind"] != "unit" or name == "市辖区":
@@ -101,8 +117,11 @@ def _division(ctx: Ctx, row: dict, suffixes: list[dict], parent_code: str, origi
     place = ref("place", slug, origin)
     ctx.kb.declare(place, "jl:Place", ADMIN, origin)
     add_labels(ctx, place, ADMIN, origin, name)
-    # 句容 for 句容市, but no bare stem for districts and streets: 京口区's 京口 is Zhenjiang
-    if len(stem) >= 2 and suffix["word"] in ("xian", "shi", "zizhixian"):
+    # 句容 for 句容市 and 仙林 for 仙林街道, but no bare stem for districts (京口区's 京口 is
+    # Zhenjiang), nor for a street named after a road, a word or another place (湖南路, 凤凰)
+    street = suffix["word"] in ("jiedao", "zhen", "xiang")
+    if len(stem) >= 2 and (suffix["word"] in ("xian", "shi", "zizhixian") or street and not (
+            stem in taken or stem.endswith(("路", "街")))):
         ctx.kb.add(place, "jl:alias", Text(stem, "zh-Hans"), ADMIN, origin)
     ctx.kb.add(place, "jl:locatedIn", parent, ADMIN, origin)
     ctx.codes[row["code"]] = place

@@ -259,6 +259,9 @@ class Suffixes:
                 return parent, True
         limit = max(0, end - high)
         left, bounded = self._walk(norm, end, low, limit)
+        if left > 0 and norm[left - 1] in _soft_stops() and left - 1 in kb.starts \
+                and left < kb.inner.get(left, 0) <= end:
+            left -= 1  # the verb it stopped at begins a known name (栖|霞区图书馆)
         if type_ == "ORGANIZATION" and bounded and left > limit and norm[left - 1] in _JOINERS:
             further, _ = self._walk(norm, left - 1, low, limit)
             anchor = self._anchor(norm, further, left - 1, kb)
