@@ -127,7 +127,7 @@ class Persons:
         out = self._before(norm) + self._after(norm) + self._bylines(norm)
         out += self._courtesy(norm) + self._authors(norm, found) + self._princes(norm)
         out += self._lists(norm, out + self._kb_persons(found), self._kb_starts(found))
-        out = [p for p in out if self._plausible(norm[p.start:p.end])]
+        out = [p for p in _titled_first(out) if self._plausible(norm[p.start:p.end])]
         if self.repeat:
             out += self._repeats(norm, out)
             out += self._given_names(norm, out, found)
@@ -349,6 +349,14 @@ class Persons:
         words = getattr(self.gazetteer, "words", frozenset())
         return (at == 0 or norm[at - 1] in _CLAUSE_START) and norm[at:at + 2] not in words \
             and at + 1 < len(norm) and is_han(norm[at + 1])
+
+
+def _titled_first(out: list[Proposal]) -> list[Proposal]:
+    """A title's name wins over a longer one a speech verb gives (副主任|尹浩 透露, not 任尹浩:
+    the verb's name may not start inside the title)."""
+    titled = {(p.start, p.end) for p in out if p.origin == "person.title"}
+    return [p for p in out if not (p.origin == "person.verb" and any(
+        end == p.end and start > p.start for start, end in titled))]
 
 
 def kb_persons(found: list[Proposal], gazetteer) -> list[Proposal]:
