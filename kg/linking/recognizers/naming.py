@@ -122,7 +122,7 @@ class Naming:
         out += self._addressees(norm) + self._monks(norm, found)
         out = [p for p in out if self._plausible(p, norm[p.start:p.end])]
         out += self._given(norm, persons + out, found)
-        return out
+        return out + self._kin(norm, persons + out, {(p.start, p.end) for p in out + found})
 
     @staticmethod
     def _plausible(p: Proposal, name: str) -> bool:
@@ -304,6 +304,26 @@ class Naming:
                                         KB if senses else "naming.given", self.given_strength))
         return out
 
+    def _kin(self, norm: str, persons: list[Proposal], taken: set[tuple[int, int]]
+             ) -> list[Proposal]:
+        """与弟锴俱有名: a character beside a kinship word (kin_words.tsv) that makes, with the
+        surname of a person the text names, a KB person's name is that person (徐锴)."""
+        if self.gazetteer is None:
+            return []
+        families = {surname_of(norm[p.start:p.end]) for p in persons} - {None}
+        out = []
+        for at in _kin_positions(norm):
+            if (at, at + 1) in taken or norm[at] in stops():
+                continue
+            senses = tuple(n for family in sorted(families)
+                           for n in self.gazetteer.lookup(family + norm[at])
+                           if self.gazetteer.entities[n.entity].type == "PERSON")
+            if senses:
+                out.append(Proposal(at, at + 1, "PERSON",
+                                    tuple(Name(norm[at], n.entity, "given", 0.7) for n in senses),
+                                    KB, self.given_strength))
+        return out
+
     def _given_senses(self, p: Proposal, char: str) -> tuple[Name, ...]:
         if p.origin != KB or self.gazetteer is None:
             return ()
@@ -341,3 +361,25 @@ def _one_given(name: str) -> str | None:
         if len(name) == size + 1 and name[:size] in surnames() and name[-1] not in stops():
             return name[-1]
     return None
+
+
+def surname_of(name: str) -> str | None:
+    """The surname a full name of two to four characters starts with (皇甫 of 皇甫冉), or None."""
+    for size in (2, 1):
+        if len(name) > size and name[:size] in surnames():
+            return name[:size]
+    return None
+
+
+@cache
+def _kin_regex() -> re.Pattern:
+    rows = table("kin_words")
+    before = "|".join(sorted((r["word"] for r in rows if r["position"] == "before"),
+                             key=len, reverse=True))
+    after = "|".join(sorted((r["word"] for r in rows if r["position"] == "after"),
+                            key=len, reverse=True))
+    return re.compile(f"(?:{before})([{_HAN}])|([{_HAN}])(?=(?:{after}))")
+
+
+def _kin_positions(norm: str) -> list[int]:
+    return [m.start(1) if m.group(1) else m.start(2) for m in _kin_regex().finditer(norm)]

@@ -44,3 +44,13 @@ def test_quality_floors(real_linker, split):
     assert report.exact["micro"].f1 >= floors["f1"], report.table()
     assert report.link_accuracy >= floors["accuracy"], report.table()
     assert report.new_person_recall >= floors["new_persons"], report.table()
+
+
+@pytest.mark.parametrize(("text", "char", "label"), [
+    ("徐鉉，字鼎臣。與弟鍇并稱二徐。", "鍇", "徐锴"),
+    ("秦梓，字楚材。檜兄。", "檜", "秦桧"),
+    ("楊備，字脩之。謂係億之弟。", "億", "杨亿"),
+])
+def test_quality_kin_of_a_named_person(real_linker, text, char, label):
+    found = {m.text: m.label for m in real_linker.link(text)}
+    assert found.get(char) == label
