@@ -88,6 +88,11 @@ def _frequent_stems(ctx: Ctx, least: int = 100) -> set[str]:
     return {w for w, f in frequencies(stems).items() if f >= least}
 
 
+def _old_counties(ctx: Ctx) -> frozenset[str]:
+    """Districts whose bare name is the old county's (丹徒 for 丹徒区): src/district_stems.tsv."""
+    return frozenset(row["stem"] for row in ctx.source.table("district_stems"))
+
+
 def _city(ctx: Ctx, row: dict, origin: str) -> None:
     name = row["name"]
     if not name.endswith("市") or name == "市辖区":
@@ -117,11 +122,13 @@ def _division(ctx: Ctx, row: dict, suffixes: list[dict], parent_code: str, origi
     place = ref("place", slug, origin)
     ctx.kb.declare(place, "jl:Place", ADMIN, origin)
     add_labels(ctx, place, ADMIN, origin, name)
-    # 句容 for 句容市 and 仙林 for 仙林街道, but no bare stem for districts (京口区's 京口 is
-    # Zhenjiang), nor for a street named after a road, a word or another place (湖南路, 凤凰)
+    # 句容 for 句容市, 仙林 for 仙林街道, 丹徒 for 丹徒区 (a district named after the county it
+    # was), but no bare stem that is a road, a word or another entity's name (湖南路, 凤凰;
+    # 京口区's 京口 is Zhenjiang's old name)
     street = suffix["word"] in ("jiedao", "zhen", "xiang")
-    if len(stem) >= 2 and (suffix["word"] in ("xian", "shi", "zizhixian") or street and not (
-            stem in taken or stem.endswith(("路", "街")))):
+    old_county = suffix["word"] == "qu" and stem in _old_counties(ctx)
+    if len(stem) >= 2 and (suffix["word"] in ("xian", "shi", "zizhixian") or old_county
+                           or street and not (stem in taken or stem.endswith(("路", "街")))):
         ctx.kb.add(place, "jl:alias", Text(stem, "zh-Hans"), ADMIN, origin)
     ctx.kb.add(place, "jl:locatedIn", parent, ADMIN, origin)
     ctx.codes[row["code"]] = place
