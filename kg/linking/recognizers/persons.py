@@ -163,9 +163,15 @@ class Persons:
                 if len(given) == size and _given_ok(given):
                     if self._ends_name(norm, base + size):
                         return base + size, True
-                    if size == 2 and guess is None:
-                        guess = base + size
+                    if guess is None and (size == 2) != self._word_after(norm, base + 1):
+                        guess = base + size  # two characters, or one before a word (宋慎|牵连)
         return (guess, False) if guess is not None else None
+
+    def _word_after(self, norm: str, at: int) -> bool:
+        """The character at ``at`` begins an everyday word with the next (宋慎|牵连): the given
+        name is more likely the one character before it."""
+        words = getattr(self.gazetteer, "words", frozenset())
+        return norm[at:at + 2] in words
 
     def name_before(self, norm: str, end: int, common: bool) -> int | None:
         """The start of a name that ends at ``end``, or None: the three-character name when

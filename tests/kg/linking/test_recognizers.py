@@ -141,3 +141,10 @@ def test_recognizers_suffix_unit_of_a_kb_organisation(gazetteer):
     kb = [Proposal(1, 6, None, gazetteer.lookup("金陵图书馆"))]
     spans = [(p.start, p.end) for p in rec("在金陵图书馆附属中学", kb)]
     assert (1, 10) in spans  # a unit of the library, over the 属 that stops other names
+
+
+def test_recognizers_persons_given_name_stops_before_a_word(gazetteer):
+    rec = Persons()
+    rec.set_gazetteer(gazetteer)
+    spans = [(p.start, p.end) for p in rec("其长孙宋慎牵连此案", [])]
+    assert spans == [(3, 5)]  # 宋慎, not 宋慎牵: 牵连 is a word
