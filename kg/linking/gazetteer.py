@@ -30,6 +30,7 @@ from functools import cache
 
 from kg.linking.kb import Entity, KnowledgeBase, Name
 from kg.linking.lexicon import commonness, everyday_words
+from kg.linking.name_lists import listed_names
 from kg.linking.tables import column
 
 
@@ -84,6 +85,9 @@ class Gazetteer:
         self.singles: dict[str, tuple[Name, ...]] = {}
         self.automaton = _automaton()
         self.weak: frozenset[int] = frozenset()
+        self.listed: list[tuple[int, str, bool]] = []  # (length, type, designation) by -1 - value
+        self.also_listed: dict[int, tuple[int, str, bool]] = {}  # KB name number -> the same
+        self.listed_in: tuple[str, list] | None = None  # the last text scanned, its listed names
         for text in sorted(by_text):
             senses = tuple(sorted(by_text[text], key=lambda n: (-n.prior, n.entity)))
             if len(text) < min_length:
@@ -92,12 +96,24 @@ class Gazetteer:
             self.automaton.add_word(text, len(self.texts))
             self.texts.append(text)
             self.senses.append(senses)
-        if self.texts:
+        self._add_listed(by_text, min_length)
+        if self.texts or self.listed:
             self.automaton.make_automaton()
         self.weak = frozenset(n for n, senses in enumerate(self.senses)
                               if len(self.texts[n]) == 2 and all(
                                   s.kind != "pref" or self.entities[s.entity].cls == "ReignEra"
                                   for s in senses))
+
+    def _add_listed(self, by_text: dict, min_length: int) -> None:
+        """The names of the linker's lists that no KB name has (`kg.linking.name_lists`), under
+        negative values: one pass over a text then finds both."""
+        numbers = {text: n for n, text in enumerate(self.texts)}
+        for text, type_, designation in listed_names():
+            if text in numbers:  # a KB name too: the match yields both
+                self.also_listed[numbers[text]] = (len(text), type_, designation)
+            elif text not in by_text and len(text) >= min_length:
+                self.automaton.add_word(text, -1 - len(self.listed))
+                self.listed.append((len(text), type_, designation))
 
     def straddles(self, norm: str, start: int, end: int, number: int) -> bool:
         """True when a two-character name that is only an alias, a courtesy name or a reign era
@@ -116,10 +132,17 @@ class Gazetteer:
 
     def find(self, norm: str) -> list[tuple[int, int, int]]:
         """Every match in the normalised text: (start, end, name number), by start."""
-        if not self.texts:
+        if not self.texts and not self.listed:
             return []
-        texts = self.texts
-        found = [(last + 1 - len(texts[n]), last + 1, n) for last, n in self.automaton.iter(norm)]
+        texts, found, listed = self.texts, [], []
+        for last, n in self.automaton.iter(norm):
+            if n >= 0:
+                found.append((last + 1 - len(texts[n]), last + 1, n))
+                if n in self.also_listed:
+                    listed.append((last, self.also_listed[n]))
+            else:
+                listed.append((last, self.listed[-1 - n]))
+        self.listed_in = (norm, listed)  # for the lexicon recogniser, which comes next
         found.sort()
         return found
 
@@ -133,4 +156,4 @@ class Gazetteer:
         if text in self.singles:
             return self.singles[text]
         at = self.automaton.get(text, None) if self.texts else None
-        return () if at is None else self.senses[at]
+        return () if at is None or at < 0 else self.senses[at]

@@ -28,7 +28,7 @@ from sparql.queries import QUERY_DIR
 
 CACHE_VERSION = "1"
 # the modules whose code shapes the compiled gazetteer: a change to them makes a new cache key
-_GAZETTEER_CODE = ("kb", "gazetteer", "lexicon", "normalize")
+_GAZETTEER_CODE = ("kb", "gazetteer", "lexicon", "name_lists", "normalize")
 # the KB that `jinling link` reads when given none: authority files and catalogue works
 KB_GLOBS = ("data/kb/**/*.ttl", "data/catalogue/**/*.ttl")
 

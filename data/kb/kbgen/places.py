@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.linking.lexicon import everyday_words, frequencies
-from kg.linking.recognizers.lexicon import known_places
+from kg.linking.name_lists import known_places
 
 from .common import (
     COORDINATES,

@@ -17,37 +17,17 @@ from functools import cache
 from spacy.util import registry
 
 from kg.linking.gazetteer import _automaton
-from kg.linking.lexicon import everyday_words
 from kg.linking.model import Proposal
-from kg.linking.normalize import normalise
-from kg.linking.tables import column, table
+from kg.linking.name_lists import listed_names
 
 
 @cache
-def known_places() -> frozenset[str]:
-    """The names of the place lists, normalised."""
-    return frozenset(normalise(n) for n in column("admin_places", "name")
-                     + column("historic_places", "name") + column("countries", "name"))
-
-
-@cache
-def _places():
+def _names():
+    """The lists' own automaton, for a text the gazetteer has not scanned: value (length,
+    type, is a designation)."""
     automaton = _automaton()
-    for name in sorted(n for n in known_places() if len(n) >= 2):
-        automaton.add_word(name, len(name))
-    automaton.make_automaton()
-    return automaton
-
-
-@cache
-def _persons():
-    """The automaton of historic_persons.tsv: value (length, is a designation)."""
-    everyday = everyday_words()
-    automaton = _automaton()
-    for row in table("historic_persons"):
-        name = normalise(row["name"])
-        if len(name) >= 2 and name not in everyday:
-            automaton.add_word(name, (len(name), row["kind"] == "designation"))
+    for name, type_, designation in listed_names():
+        automaton.add_word(name, (len(name), type_, designation))
     automaton.make_automaton()
     return automaton
 
@@ -59,13 +39,32 @@ class Lexicon:
     def __init__(self, strength: float = 0.75, designation_strength: float = 0.6):
         self.strength = strength
         self.designation_strength = designation_strength
+        self.gazetteer = None
+        self.words: frozenset[str] = frozenset()
+
+    def set_gazetteer(self, gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.words = getattr(gazetteer, "words", frozenset())
+
+    def _matches(self, norm: str):
+        """(end - 1, (length, type, is a designation)) of each listed name: what the
+        gazetteer's pass over this very text found, else a pass of the lists' own automaton."""
+        scanned = getattr(self.gazetteer, "listed_in", None)
+        if scanned is not None and scanned[0] is norm:
+            return scanned[1]
+        return _names().iter(norm)
 
     def __call__(self, norm: str, found: list[Proposal]) -> list[Proposal]:
-        out = [Proposal(last + 1 - size, last + 1, "PLACE", (), "lexicon.place", self.strength)
-               for last, size in _places().iter(norm)]
-        return out + [Proposal(last + 1 - size, last + 1, "PERSON", (), "lexicon.person",
-                               self.designation_strength if designation else self.strength)
-                      for last, (size, designation) in _persons().iter(norm)]
+        out = []
+        for last, (size, type_, designation) in self._matches(norm):
+            start = last + 1 - size
+            if type_ == "PLACE":
+                out.append(Proposal(start, last + 1, type_, (), "lexicon.place", self.strength))
+            elif norm[start:last + 1] not in self.words:
+                out.append(Proposal(start, last + 1, type_, (), "lexicon.person",
+                                    self.designation_strength if designation
+                                    else self.strength))
+        return out
 
 
 @registry.misc("jinling.lexicon.v1")

@@ -148,3 +148,14 @@ def test_recognizers_persons_given_name_stops_before_a_word(gazetteer):
     rec.set_gazetteer(gazetteer)
     spans = [(p.start, p.end) for p in rec("其长孙宋慎牵连此案", [])]
     assert spans == [(3, 5)]  # 宋慎, not 宋慎牵: 牵连 is a word
+
+
+def test_recognizers_lexicon_reads_the_gazetteer_pass(gazetteer):
+    text = "他从长安到杭州市，与贺知章同游金陵"
+    alone = [(p.start, p.end, p.type) for p in Lexicon()(text, [])]
+    rec = Lexicon()
+    rec.set_gazetteer(gazetteer)
+    gazetteer.find(text)  # the gazetteer's pass over this text, as the pipeline runs it
+    assert gazetteer.listed_in[0] is text
+    assert sorted((p.start, p.end, p.type) for p in rec(text, [])) == sorted(alone)
+    assert (10, 13, "PERSON") in alone
