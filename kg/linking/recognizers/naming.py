@@ -112,6 +112,7 @@ class Naming:
         self.strength = strength
         self.given_strength = given_strength
         self.gazetteer = None
+        self._members: tuple[int, dict] = (0, {})
 
     def set_gazetteer(self, gazetteer) -> None:
         self.gazetteer = gazetteer
@@ -310,19 +311,28 @@ class Naming:
         surname of a person the text names, a KB person's name is that person (徐锴)."""
         if self.gazetteer is None:
             return []
-        families = {surname_of(norm[p.start:p.end]) for p in persons} - {None}
+        members = self._families()
+        families = sorted({surname_of(norm[p.start:p.end]) for p in persons} & members.keys())
         out = []
-        for at in _kin_positions(norm):
-            if (at, at + 1) in taken or norm[at] in stops():
-                continue
-            senses = tuple(n for family in sorted(families)
-                           for n in self.gazetteer.lookup(family + norm[at])
-                           if self.gazetteer.entities[n.entity].type == "PERSON")
-            if senses:
-                out.append(Proposal(at, at + 1, "PERSON",
-                                    tuple(Name(norm[at], n.entity, "given", 0.7) for n in senses),
-                                    KB, self.given_strength))
+        for at in _kin_positions(norm) if families else ():
+            senses = tuple(n for family in families for n in members[family].get(norm[at], ()))
+            if senses and (at, at + 1) not in taken:
+                out.append(Proposal(at, at + 1, "PERSON", senses, KB, self.given_strength))
         return out
+
+    def _families(self) -> dict[str, dict[str, tuple[Name, ...]]]:
+        """Surname -> one-character given name -> the KB persons so named (徐 -> 锴 -> 徐锴),
+        once per gazetteer."""
+        if self._members[0] != id(self.gazetteer):
+            members: dict[str, dict[str, tuple[Name, ...]]] = {}
+            for text, senses in zip(self.gazetteer.texts, self.gazetteer.senses, strict=True):
+                family, char = surname_of(text), text[-1]
+                people = tuple(Name(char, n.entity, "given", 0.7) for n in senses
+                               if self.gazetteer.entities[n.entity].type == "PERSON")
+                if family and len(text) == len(family) + 1 and people and char not in stops():
+                    members.setdefault(family, {})[char] = people
+            self._members = (id(self.gazetteer), members)
+        return self._members[1]
 
     def _given_senses(self, p: Proposal, char: str) -> tuple[Name, ...]:
         if p.origin != KB or self.gazetteer is None:
@@ -372,14 +382,22 @@ def surname_of(name: str) -> str | None:
 
 
 @cache
-def _kin_regex() -> re.Pattern:
+def _kin_words() -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
     rows = table("kin_words")
-    before = "|".join(sorted((r["word"] for r in rows if r["position"] == "before"),
-                             key=len, reverse=True))
-    after = "|".join(sorted((r["word"] for r in rows if r["position"] == "after"),
-                            key=len, reverse=True))
-    return re.compile(f"(?:{before})([{_HAN}])|([{_HAN}])(?=(?:{after}))")
+    words = sorted({r["word"] for r in rows}, key=len, reverse=True)
+    return (re.compile("|".join(words)),
+            frozenset(r["word"] for r in rows if r["position"] == "before"),
+            frozenset(r["word"] for r in rows if r["position"] == "after"))
 
 
 def _kin_positions(norm: str) -> list[int]:
-    return [m.start(1) if m.group(1) else m.start(2) for m in _kin_regex().finditer(norm)]
+    """Where a character stands beside a kinship word of kin_words.tsv (弟|锴, 桧|兄)."""
+    regex, before, after = _kin_words()
+    found = []
+    for m in regex.finditer(norm):
+        if m.group() in before and m.end() < len(norm):
+            found.append(m.end())
+        if m.group() in after and m.start() > 0:
+            found.append(m.start() - 1)
+    return [at for at in found if "\u3400" <= norm[at] <= "\u9fff"]
+
