@@ -38,6 +38,7 @@ from kg.linking.courtesy import bind_courtesy_names
 from kg.linking.gazetteer import Gazetteer
 from kg.linking.kb import Entity
 from kg.linking.model import Mention, Proposal
+from kg.linking.name_lists import listed_texts
 from kg.linking.resolve import resolve
 from kg.linking.tables import column, number, table
 
@@ -281,6 +282,8 @@ class Disambiguator:
         entity = gaz.entities[at]
         if p.type is not None and entity.type != p.type:
             return self._unknown(text, norm, p)
+        if entity.cls == "ReignEra" and not cued and norm[p.start:p.end] in listed_texts():
+            return None  # 望长安: the listed city, not the era, when no year says era
         margin = best - scored[1][0] if len(scored) > 1 else 3.0
         found = kb_features(norm, p, entity, name, values, margin, gaz)
         entity = gaz.entities[self.folds.get(at, at)]

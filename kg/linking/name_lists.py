@@ -42,3 +42,9 @@ def listed_names() -> tuple[tuple[str, str, bool], ...]:
             for row, name in zip(rows, _normalised([r["name"] for r in rows]), strict=True)
             if len(name) >= 2 and name not in places]
     return tuple(out)
+
+
+@cache
+def listed_texts() -> frozenset[str]:
+    """Every listed name, normalised."""
+    return frozenset(name for name, _, _ in listed_names())

@@ -44,6 +44,8 @@ def _merge_same_spans(proposals: list[Proposal], gazetteer) -> list[Proposal]:
         elif p.origin in _OVERRULING:
             kept.append(p)
             overruled.add(id(twin))
+        elif p.origin.startswith("lexicon.") and _weak(twin, gazetteer):
+            kept.append(p)  # 长安 the era or the city: the disambiguator may give it back
     return [p for p in kept if id(p) not in overruled]
 
 

@@ -54,3 +54,11 @@ def test_quality_floors(real_linker, split):
 def test_quality_kin_of_a_named_person(real_linker, text, char, label):
     found = {m.text: m.label for m in real_linker.link(text)}
     assert found.get(char) == label
+
+
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    ("還同謝朓望長安。", "長安", "PLACE"),   # a listed city, no year: not the era
+    ("長安二年，改元。", "長安", "PERIOD"),  # a year count makes it the era
+])
+def test_quality_era_or_listed_place(real_linker, text, name, type_):
+    assert {m.text: m.type for m in real_linker.link(text)}.get(name) == type_
