@@ -62,3 +62,8 @@ def test_quality_kin_of_a_named_person(real_linker, text, char, label):
 ])
 def test_quality_era_or_listed_place(real_linker, text, name, type_):
     assert {m.text: m.type for m in real_linker.link(text)}.get(name) == type_
+
+
+def test_quality_ning_after_a_verb_of_coming_is_nanjing(real_linker):
+    found = [(m.text, m.label) for m in real_linker.link("多位专家来宁参会，在宁静的夜里。")]
+    assert found == [("宁", "南京")]
