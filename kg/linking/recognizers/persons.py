@@ -45,6 +45,8 @@ _COURTESY = re.compile(r"[,，]?字([\u4e00-\u9fff]{2})(?=[,，。;；、])")
 _BYLINE_TOKENS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 _JOINERS = "、和与及"
 _CLAUSE_START = "，。；：（(,;:"  # not a line break: a poem's line may start with 白
+# three or more items of two or three characters joined by 、 and closed by 等
+_NAMED_LIST = re.compile(r"((?:[\u3400-\u9fff]{2,3}、){2,}[\u3400-\u9fff]{2,3})等")
 
 
 def is_han(c: str) -> bool:
@@ -127,6 +129,7 @@ class Persons:
         out = self._before(norm) + self._after(norm) + self._bylines(norm)
         out += self._courtesy(norm) + self._authors(norm, found) + self._princes(norm)
         out += self._lists(norm, out + self._kb_persons(found), self._kb_starts(found))
+        out += self._named_lists(norm, self._kb_starts(found))
         out = [p for p in _titled_first(out) if self._plausible(norm[p.start:p.end])]
         if self.repeat:
             out += self._repeats(norm, out)
@@ -304,6 +307,24 @@ class Persons:
                 end = named[0]
         return out + [p for s in sorted({p.start for p in persons})
                       if (p := self._item_before(norm, s)) is not None]
+
+    def _named_lists(self, norm: str, blocked: frozenset[int]) -> list[Proposal]:
+        """王希羽、刘象、柯崇、郑希颜等: three or more names of a surname and a given name,
+        joined by 、 and closed by 等, are persons, unless the KB names a place or the like at
+        one of them."""
+        out = []
+        for m in _NAMED_LIST.finditer(norm):
+            items, at = m.group(1).split("、"), m.start(1)
+            if len(items[0]) == 3 and not self._surname_start(items[0]):
+                items[0], at = items[0][1:], at + 1  # 与|张明、李华、王强等
+            spans = []
+            for item in items:
+                spans.append((at, at + len(item)))
+                at += len(item) + 1
+            if all(self._surname_start(item) and self._plausible(item) for item in items) \
+                    and not any(start in blocked for start, _ in spans):
+                out += [Proposal(s, e, "PERSON", (), "person.list", 0.7) for s, e in spans]
+        return out
 
     @staticmethod
     def _item_before(norm: str, start: int) -> Proposal | None:
