@@ -58,10 +58,10 @@ class Lexicon:
         out = []
         for last, (size, type_, designation) in self._matches(norm):
             start = last + 1 - size
-            if type_ == "PLACE":
-                out.append(Proposal(start, last + 1, type_, (), "lexicon.place", self.strength))
-            elif norm[start:last + 1] not in self.words:
-                out.append(Proposal(start, last + 1, type_, (), "lexicon.person",
+            if type_ == "WORK" and (start == 0 or norm[start - 1] == "\n"):
+                continue  # the title line of the poem itself names no work (金陵五题 乌衣巷)
+            if type_ == "PLACE" or norm[start:last + 1] not in self.words:
+                out.append(Proposal(start, last + 1, type_, (), f"lexicon.{type_.lower()}",
                                     self.designation_strength if designation
                                     else self.strength))
         return out

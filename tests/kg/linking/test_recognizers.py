@@ -159,3 +159,10 @@ def test_recognizers_lexicon_reads_the_gazetteer_pass(gazetteer):
     assert gazetteer.listed_in[0] is text
     assert sorted((p.start, p.end, p.type) for p in rec(text, [])) == sorted(alone)
     assert (10, 13, "PERSON") in alone
+
+
+def test_recognizers_lexicon_work_cited_not_title_line():
+    text = "金陵五题 乌衣巷\n隔江犹唱后庭花"
+    found = [(p.start, p.end, p.type) for p in Lexicon()(normalise(text), [])]
+    assert (13, 16, "WORK") in found  # the song an allusion names
+    assert not [p for p in found if p[0] == 0]  # the poem's own title line is no mention
