@@ -56,6 +56,12 @@ def _list_regex() -> re.Pattern:
 
 
 @cache
+def _short_list_regex() -> re.Pattern:
+    chars = "".join(sorted(re.escape(c) for c in column("place_abbreviations", "char")))
+    return re.compile(f"([{chars}](?:、[{chars}])+)(?:之间|一带|两地|间)")
+
+
+@cache
 def _offices() -> tuple[re.Pattern, dict[str, tuple[int, int, float]]]:
     rows = {r["office"]: (int(number(r, "min_stem", "office_endings")),
                           int(number(r, "max_stem", "office_endings")),
@@ -107,6 +113,9 @@ class Places:
                 out.append(Proposal(offset, offset + len(item), "PLACE", (), "place.list",
                                     self.strength))
                 offset += len(item) + 1
+        for m in _short_list_regex().finditer(norm):  # 往来于苏、杭一带: short names
+            out += [Proposal(m.start(1) + at, m.start(1) + at + 1, "PLACE", (), "place.list",
+                             self.strength) for at in range(0, len(m.group(1)), 2)]
         return [p for p in out if p.end > p.start]
 
     def _bounded_start(self, norm: str, end: int, low: int, high: int, kb_ends: set[int]
