@@ -32,13 +32,14 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from kg.linking.confidence import era_cue, kb_features, probability, rule_features
+from kg.linking.confidence import WEAK_KINDS, era_cue, kb_features, probability, rule_features
 from kg.linking.confidence import weights as confidence_weights
 from kg.linking.courtesy import bind_courtesy_names
 from kg.linking.gazetteer import Gazetteer
 from kg.linking.kb import Entity
-from kg.linking.model import Mention, Proposal
+from kg.linking.model import KB, Mention, Proposal
 from kg.linking.name_lists import listed_texts
+from kg.linking.normalize import normalise
 from kg.linking.resolve import resolve
 from kg.linking.tables import column, number, table
 
@@ -116,6 +117,11 @@ def _merged(years: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]
 
 
 @cache
+def _famous() -> frozenset[str]:
+    return frozenset(normalise(n) for n in column("famous_designations", "name"))
+
+
+@cache
 def _noble_endings() -> tuple[str, ...]:
     return tuple(column("noble_titles", "ending"))
 
@@ -157,6 +163,7 @@ class Disambiguator:
         self.folds: dict[int, int] = {}
         self._fits: dict[str, float] = {}  # entity IRI -> period fit, for one document
         self._total = 0.0  # the document's dated evidence, summed weight
+        self._named: set[str] = set()  # the KB entities the document names fully
 
     def set_gazetteer(self, gazetteer: Gazetteer) -> None:
         """Give the component the KB's compiled gazetteer (before the first call)."""
@@ -168,6 +175,7 @@ class Disambiguator:
         proposals: list[Proposal] = doc._.jl_proposals
         years = _merged(list(doc._.jl_years or []) + self._period_evidence(proposals))
         self._fits, self._total = {}, sum(w for _, _, w in years)
+        self._named = self._fully_named(proposals)
         context = self._context(proposals)
         text, norm = doc._.jl_text, doc._.jl_norm
         mentions, dropped = self._mentions(text, norm, proposals, years, context)
@@ -209,6 +217,12 @@ class Disambiguator:
                  and any(given_back[p.start:p.end]) and not any(taken[p.start:p.end])]
         chosen = resolve(again, len(doc), self.gazetteer)
         return self._mentions(doc._.jl_text, doc._.jl_norm, chosen, years, context)[0]
+
+    def _fully_named(self, proposals: list[Proposal]) -> set[str]:
+        """The KB persons the text names by more than a courtesy or art name."""
+        entities = self.gazetteer.entities
+        return {entities[n.entity].iri for p in proposals if p.origin == KB
+                for n in p.senses if n.kind not in WEAK_KINDS}
 
     def _period_evidence(self, proposals: list[Proposal]) -> list[tuple[int, int, float]]:
         """Spans of the periods the text names unambiguously (明代, 洪武), at half weight, and
@@ -284,6 +298,9 @@ class Disambiguator:
             return self._unknown(text, norm, p)
         if entity.cls == "ReignEra" and not cued and norm[p.start:p.end] in listed_texts():
             return None  # 望长安: the listed city, not the era, when no year says era
+        if name.kind in WEAK_KINDS and p.type is None and p.origin == KB \
+                and entity.iri not in self._named and name.text not in _famous():
+            return None  # 与之, 闻道: a courtesy name alone, its person named nowhere else
         margin = best - scored[1][0] if len(scored) > 1 else 3.0
         found = kb_features(norm, p, entity, name, values, margin, gaz)
         entity = gaz.entities[self.folds.get(at, at)]

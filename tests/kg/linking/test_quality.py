@@ -68,3 +68,12 @@ def test_quality_era_or_listed_place(real_linker, text, name, type_):
 def test_quality_ning_after_a_verb_of_coming_is_nanjing(real_linker):
     found = [(m.text, m.label) for m in real_linker.link("多位专家来宁参会，在宁静的夜里。")]
     assert found == [("宁", "南京")]
+
+
+@pytest.mark.parametrize(("text", "name", "person"), [
+    ("韋應物竝重之，與之酬倡。", "與之", None),      # a courtesy name alone that is a phrase
+    ("乘興嫌太遲，焚却子猷船。", "子猷", "王徽之"),  # a famous designation alone
+])
+def test_quality_courtesy_name_alone(real_linker, text, name, person):
+    found = {m.text: m.label for m in real_linker.link(text) if m.type == "PERSON"}
+    assert found.get(name) == person
