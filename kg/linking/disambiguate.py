@@ -185,9 +185,10 @@ class Disambiguator:
         mentions = bind_courtesy_names(drop_titles(mentions), norm)
         doc._.jl_mentions = mentions
         if self.set_ents:
-            # one token per character: token offsets are character offsets
-            doc.ents = [Span(doc, m.start, m.end, label=m.type, kb_id=m.entity or "")
-                        for m in mentions]
+            # one token per character: token offsets are character offsets; the other
+            # characters are left unannotated rather than marked outside one by one
+            doc.set_ents([Span(doc, m.start, m.end, label=m.type, kb_id=m.entity or "")
+                          for m in mentions], default="unmodified")
         return doc
 
     def _mentions(self, text: str, norm: str, proposals: list[Proposal], years, context

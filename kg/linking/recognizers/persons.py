@@ -128,12 +128,12 @@ class Persons:
     def __call__(self, norm: str, found: list[Proposal]) -> list[Proposal]:
         out = self._before(norm) + self._after(norm) + self._bylines(norm)
         out += self._courtesy(norm) + self._authors(norm, found) + self._princes(norm)
-        out += self._lists(norm, out + self._kb_persons(found), self._kb_starts(found))
-        out += self._named_lists(norm, self._kb_starts(found))
+        blocked, known = self._kb_starts(found), self._kb_persons(found)
+        out += self._lists(norm, out + known, blocked) + self._named_lists(norm, blocked)
         out = [p for p in _titled_first(out) if self._plausible(norm[p.start:p.end])]
         if self.repeat:
             out += self._repeats(norm, out)
-            out += self._given_names(norm, out, found)
+            out += self._given_names(norm, out, known)
         return out + [d for p in out if p.origin == "person.author"
                       for d in self._dynasty(norm, p.start - 1)]
 
@@ -346,17 +346,17 @@ class Persons:
                 for name in sorted(names) for at in _occurrences(norm, name)
                 if (at, at + len(name)) not in spans]
 
-    def _given_names(self, norm: str, out: list[Proposal], found: list[Proposal]
+    def _given_names(self, norm: str, out: list[Proposal], known: list[Proposal]
                      ) -> list[Proposal]:
         """The given name of a name, alone elsewhere: 昌龄 after 王昌龄 anywhere; 铉 after 徐铉
         only where a clause starts (铉文思敏速), a single character being too common a word
-        elsewhere."""
+        elsewhere; ``known``: the KB's proposals that may name a person."""
         given: dict[str, tuple[Name, ...]] = {}
         for p in out:
             name = norm[p.start:p.end]
             if len(name) in (2, 3) and p.strength >= self.repeat_min and name[0] in surnames():
                 given.setdefault(name[1:], ())
-        for p in self._kb_persons(found):
+        for p in known:
             name = norm[p.start:p.end]
             if len(name) in (2, 3) and name[0] in surnames():
                 senses = tuple(Name(name[1:], n.entity, "given", 0.7) for n in p.senses
