@@ -17,6 +17,7 @@ from kg.linking.model import Proposal
 from kg.linking.normalize import normalise
 from kg.linking.resolve import resolve
 from kg.linking.singles import SingleNames
+from kg.linking.tunes import outside_tunes
 
 
 class CharTokenizer:
@@ -131,11 +132,12 @@ def make_dates(nlp: Language, name: str):
 @Language.factory("jinling_resolver", assigns=["doc._.jl_proposals", "doc._.jl_candidates"])
 def make_resolver(nlp: Language, name: str):
     """One proposal per stretch of text: longest first, KB before rules (`kg.linking.resolve`);
-    every proposal stays in ``jl_candidates`` for the disambiguator's second look."""
+    none inside a tune's name (`kg.linking.tunes`); every proposal stays in ``jl_candidates``
+    for the disambiguator's second look."""
     def resolver(doc: Doc) -> Doc:
-        doc._.jl_candidates = list(doc._.jl_proposals)
-        doc._.jl_proposals = resolve(doc._.jl_proposals, len(doc),
-                                     doc._.jl_gazetteer)
+        found = outside_tunes(doc._.jl_norm, doc._.jl_proposals)
+        doc._.jl_candidates = list(found)
+        doc._.jl_proposals = resolve(found, len(doc), doc._.jl_gazetteer)
         return doc
     return resolver
 

@@ -78,3 +78,8 @@ def test_quality_ning_after_a_verb_of_coming_is_nanjing(real_linker):
 def test_quality_courtesy_name_alone(real_linker, text, name, person):
     found = {m.text: m.label for m in real_linker.link(text) if m.type == "PERSON"}
     assert found.get(name) == person
+
+
+def test_quality_tune_heading_names_no_place(real_linker):
+    found = [(m.text, m.type) for m in real_linker.link("八声甘州\n王质\n到甘州去")]
+    assert ("甘州", "PLACE") in found and found.count(("甘州", "PLACE")) == 1

@@ -1,0 +1,43 @@
+"""Tune patterns: the 词牌 and 曲牌 that head songs (kg/linking/tables/tune_patterns.tsv).
+
+A heading such as 八声甘州 or 凤凰台上忆吹箫 names a tune, not the place inside it, so the
+proposals strictly inside a tune's name are dropped before overlaps are resolved; a proposal
+over the whole name (桂枝香 as a work in a list of works) stays.
+
+>>> from kg.linking.model import Proposal
+>>> found = [Proposal(2, 4, "PLACE", (), "lexicon.place"), Proposal(6, 8, "PLACE", ())]
+>>> [(p.start, p.end) for p in outside_tunes("八声甘州\\n到甘州去", found)]
+[(6, 8)]
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from kg.linking.gazetteer import _automaton
+from kg.linking.model import Proposal
+from kg.linking.normalize import normalise
+from kg.linking.tables import column
+
+
+@cache
+def _tunes():
+    automaton = _automaton()
+    for name in normalise("\n".join(column("tune_patterns", "name"))).split("\n"):
+        automaton.add_word(name, len(name))
+    automaton.make_automaton()
+    return automaton
+
+
+def tune_spans(norm: str) -> list[tuple[int, int]]:
+    """Where a tune's name stands in the normalised text."""
+    return [(last + 1 - size, last + 1) for last, size in _tunes().iter(norm)]
+
+
+def outside_tunes(norm: str, proposals: list[Proposal]) -> list[Proposal]:
+    """The proposals that do not lie strictly inside a tune's name."""
+    spans = tune_spans(norm)
+    if not spans:
+        return proposals
+    return [p for p in proposals if not any(
+        start <= p.start and p.end <= end and p.length < end - start for start, end in spans)]
