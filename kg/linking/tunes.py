@@ -1,8 +1,8 @@
 """Tune patterns: the 词牌 and 曲牌 that head songs (kg/linking/tables/tune_patterns.tsv).
 
 A heading such as 八声甘州 or 凤凰台上忆吹箫 names a tune, not the place inside it, so the
-proposals strictly inside a tune's name are dropped before overlaps are resolved; a proposal
-over the whole name (桂枝香 as a work in a list of works) stays.
+proposals strictly inside a tune's name at the head of a line are dropped before overlaps are
+resolved; a proposal over the whole name (桂枝香 as a work in a list of works) stays.
 
 >>> from kg.linking.model import Proposal
 >>> found = [Proposal(2, 4, "PLACE", (), "lexicon.place"), Proposal(6, 8, "PLACE", ())]
@@ -12,26 +12,26 @@ over the whole name (桂枝香 as a work in a list of works) stays.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
-from kg.linking.gazetteer import _automaton
 from kg.linking.model import Proposal
 from kg.linking.normalize import normalise
 from kg.linking.tables import column
 
+_HEADING = 16  # a heading's tune stands in a line's first characters (双调・殿前欢)
+
 
 @cache
-def _tunes():
-    automaton = _automaton()
-    for name in normalise("\n".join(column("tune_patterns", "name"))).split("\n"):
-        automaton.add_word(name, len(name))
-    automaton.make_automaton()
-    return automaton
+def _tunes() -> re.Pattern:
+    names = normalise("\n".join(column("tune_patterns", "name"))).split("\n")
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(f"(?m)^[^\n]{{0,{_HEADING - 2}}}?({alternation})")
 
 
 def tune_spans(norm: str) -> list[tuple[int, int]]:
-    """Where a tune's name stands in the normalised text."""
-    return [(last + 1 - size, last + 1) for last, size in _tunes().iter(norm)]
+    """Where a tune's name stands in the first characters of a line of the normalised text."""
+    return [m.span(1) for m in _tunes().finditer(norm)]
 
 
 def outside_tunes(norm: str, proposals: list[Proposal]) -> list[Proposal]:
