@@ -12,9 +12,9 @@ resolved; a proposal over the whole name (桂枝香 as a work in a list of works
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
+from kg.linking.gazetteer import _automaton
 from kg.linking.model import Proposal
 from kg.linking.normalize import normalise
 from kg.linking.tables import column
@@ -23,15 +23,22 @@ _HEADING = 16  # a heading's tune stands in a line's first characters (双调・
 
 
 @cache
-def _tunes() -> re.Pattern:
-    names = normalise("\n".join(column("tune_patterns", "name"))).split("\n")
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(f"(?m)^[^\n]{{0,{_HEADING - 2}}}?({alternation})")
+def _tunes():
+    automaton = _automaton()
+    for name in normalise("\n".join(column("tune_patterns", "name"))).split("\n"):
+        automaton.add_word(name, len(name))
+    automaton.make_automaton()
+    return automaton
 
 
 def tune_spans(norm: str) -> list[tuple[int, int]]:
     """Where a tune's name stands in the first characters of a line of the normalised text."""
-    return [m.span(1) for m in _tunes().finditer(norm)]
+    spans = []
+    for last, size in _tunes().iter(norm):
+        start = last + 1 - size
+        if start - norm.rfind("\n", 0, start) <= _HEADING - size:
+            spans.append((start, last + 1))
+    return spans
 
 
 def outside_tunes(norm: str, proposals: list[Proposal]) -> list[Proposal]:
