@@ -3,11 +3,12 @@ Nanjing studies in Chinese text and links them to the knowledge base.
 
 Text in, mentions out (`Linker.link`), through a spaCy pipeline over a blank ``zh`` language
 whose components are registered here (`kg.linking.pipeline`, config ``linker.cfg``):
-normalise (t2s, half-width, offsets kept) → every KB name by a character automaton → rules
-for names the KB lacks → dates → overlap resolution → disambiguation with a calibrated
-confidence. `link_store` writes the mentions of a store's texts as Web Annotations into graph
-``links``; `cached_gazetteer` compiles the KB of Turtle files once and caches it. The
-evaluation's scorer is `kg.linking.scoring`.
+normalise (t2s, half-width, offsets kept) → every KB name and every name of the linker's
+lists (`kg.linking.name_lists`) by one character automaton → rules for names the KB lacks →
+dates → overlap resolution (none inside a tune heading, `kg.linking.tunes`) → disambiguation
+with a calibrated confidence. `link_store` writes the mentions of a store's texts as Web
+Annotations into graph ``links``; `cached_gazetteer` compiles the KB of Turtle files once and
+caches it. The evaluation's scorer is `kg.linking.scoring`.
 
 Names are imported on first use, so that importing the scorer does not load spaCy.
 """
