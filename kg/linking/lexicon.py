@@ -16,7 +16,7 @@ False
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
@@ -41,34 +41,35 @@ def _extra() -> dict[str, float]:
     return {w: 8.0 for w in column("common_words", "word")}
 
 
-def commonness(names: Iterable[str]) -> dict[str, float]:
-    """Name -> log(1 + frequency) for the names that are everyday words (others absent)."""
-    wanted = set(names)
-    found = {w: f for w, f in _extra().items() if w in wanted}
+def _entries(wanted: set[str]) -> Iterator[tuple[str, int, str]]:
+    """(word, frequency, tag) of the dictionary's lines for the wanted words."""
     path = _dictionary()
     if path is None:
-        return found
+        return
     with path.open(encoding="utf-8") as lines:
         for line in lines:
             word, _, rest = line.partition(" ")
             if word in wanted:
                 frequency, _, tag = rest.strip().partition(" ")
-                if tag not in PROPER_TAGS and frequency.isdigit():
-                    found[word] = max(found.get(word, 0.0), math.log1p(int(frequency)))
+                if frequency.isdigit():
+                    yield word, int(frequency), tag
+
+
+def commonness(names: Iterable[str]) -> dict[str, float]:
+    """Name -> log(1 + frequency) for the names that are everyday words (others absent)."""
+    wanted = set(names)
+    found = {w: f for w, f in _extra().items() if w in wanted}
+    for word, frequency, tag in _entries(wanted):
+        if tag not in PROPER_TAGS:
+            found[word] = max(found.get(word, 0.0), math.log1p(frequency))
     return found
 
 
 def frequencies(names: Iterable[str]) -> dict[str, int]:
     """Name -> its frequency in jieba's dictionary under any tag (absent: not there)."""
-    wanted, found = set(names), {}
-    path = _dictionary()
-    if path is None:
-        return found
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            word, _, rest = line.partition(" ")
-            if word in wanted and rest.split()[0].isdigit():
-                found[word] = max(found.get(word, 0), int(rest.split()[0]))
+    found: dict[str, int] = {}
+    for word, frequency, _ in _entries(set(names)):
+        found[word] = max(found.get(word, 0), frequency)
     return found
 
 
