@@ -128,8 +128,8 @@ class SingleNames:
         return out
 
     def _before_names(self, norm: str, gazetteer, found) -> list[Proposal]:
-        """清|四库, 宋|王安石: a dynasty at the start of a clause, right before a KB name of a
-        person of its time or of a place, is a name (the person's or the place's dynasty)."""
+        """。明|朱元璋, 。宋|王安石: a dynasty at the start of a clause, right before a KB name of
+        a person of its time or of a place, is a name (the person's or the place's dynasty)."""
         out = []
         for p in found:
             at = p.start - 1

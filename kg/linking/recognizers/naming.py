@@ -367,9 +367,9 @@ def make_naming(strength: float = 0.8, given_strength: float = 0.7) -> Naming:
 
 def _one_given(name: str) -> str | None:
     """The one-character given name of 徐铉 or, with a compound surname, 皇甫冉; else None."""
-    for size in (2, 1):
-        if len(name) == size + 1 and name[:size] in surnames() and name[-1] not in stops():
-            return name[-1]
+    family = surname_of(name)
+    if family and len(name) == len(family) + 1 and name[-1] not in stops():
+        return name[-1]
     return None
 
 
@@ -400,4 +400,3 @@ def _kin_positions(norm: str) -> list[int]:
         if m.group() in after and m.start() > 0:
             found.append(m.start() - 1)
     return [at for at in found if "\u3400" <= norm[at] <= "\u9fff"]
-
