@@ -5,7 +5,9 @@ before the name (馆长焦翔) or after it (焦翔馆长, 王明先生), a speec
 only with a common surname), a byline (文/办公室 张明), life years after it (袁枚(1716-1797),
 王桂英(1942年生), 刁衍(九四五~一〇一三), 朱存(生卒年不详)), a courtesy name after it
 (王昌龄,字少伯), a dynasty before it and a book title after it (宋张敦颐《六朝事迹编类》),
-a prince's title before it (永王李璘), or a list that goes on from a person (周晓岚、陈立新).
+a prince's title before it (永王李璘), or a list that goes on from a person (周晓岚、陈立新),
+back from one to a word that opens a list (僧虚中、齐己: list_openers.tsv), or of three names or
+more closed by 等 (王希羽、刘象、柯崇等).
 A given name has one or two
 characters: the first length after which the text may end a name (a stop character of
 name_stops.tsv, a cue, punctuation), else two. No name is an everyday word or starts with one

@@ -3,7 +3,8 @@
 - a list of prefectures closed by a word for them (kg/linking/tables/place_lists.tsv): 历知
   婺、光、庐、颍等州 names four places, 婺 光 庐 颍; an item may have two characters
   (沧、桂、凤翔等州; 收复黄州、寿昌等地), but the first one not over a verb (历知沧);
-  the list outweighs a KB name of another type over an item (寿昌 the era);
+  the list outweighs a KB name of another type over an item (寿昌 the era); one-character
+  short names (place_abbreviations.tsv) closed by 间 or 一带 make a list too (流寓湘、鄂间);
 - a county or city before an office (office_endings.tsv): 调汜水尉, 出为建昌令, 鄞令王安石:
   the place without the office;
 - a native place of two or three characters before 人 at the end of a clause: 兴化人,
