@@ -67,6 +67,18 @@ def kb_features(norm: str, p: Proposal, entity: Entity, name: Name, values: dict
             "ambiguous": float(len({n.entity for n in p.senses}) > 1)}
 
 
-def rule_features(p: Proposal) -> dict[str, float]:
-    """The confidence features of a name the KB does not know (or a rule's KB link)."""
-    return {"rule": 1.0, "strength": p.strength, f"origin:{p.origin}": 1.0}
+def rule_features(p: Proposal, norm: str = "") -> dict[str, float]:
+    """The confidence features of a name the KB does not know (or a rule's KB link): its rule
+    and strength, and by type whether a verb of motion or office stands right before it (登|
+    梅冈, 住|长生山: name_soft_stops.tsv) and whether it is four characters or longer."""
+    found = {"rule": 1.0, "strength": p.strength, f"origin:{p.origin}": 1.0}
+    if p.start > 0 and norm[p.start - 1:p.start] in _verbs():
+        found[f"after_verb:{p.type}"] = 1.0
+    if p.length >= 4:
+        found[f"long:{p.type}"] = 1.0
+    return found
+
+
+@cache
+def _verbs() -> frozenset[str]:
+    return frozenset(r["char"] for r in table("name_soft_stops"))

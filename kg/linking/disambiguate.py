@@ -313,7 +313,7 @@ class Disambiguator:
         if p.type is None:
             return None
         name = norm[p.start:p.end]
-        found = rule_features(p)
+        found = rule_features(p, norm)
         return Mention(p.start, p.end, text[p.start:p.end], p.type, None, None,
                        round(probability(found, self.model), 4), candidate_key(name, p.type),
                        p.origin, found)

@@ -34,3 +34,14 @@ def test_calibrate_write_is_a_table(tmp_path):
 def test_confidence_shipped_weights_are_finite():
     assert all(math.isfinite(v) for v in weights().values())
     assert {"kb", "rule", "prior", "strength"} <= set(weights())
+
+
+def test_confidence_rule_features_note_a_verb_before_and_length():
+    from kg.linking.confidence import rule_features
+    from kg.linking.model import Proposal
+
+    norm = "登梅冈望金陵，南京市文化和旅游局"
+    place = rule_features(Proposal(1, 3, "PLACE", (), "suffix.place", 0.6), norm)
+    org = rule_features(Proposal(7, 16, "ORGANIZATION", (), "suffix.organization", 0.75), norm)
+    assert place["after_verb:PLACE"] == 1.0 and "long:PLACE" not in place
+    assert org["long:ORGANIZATION"] == 1.0 and "after_verb:ORGANIZATION" not in org
