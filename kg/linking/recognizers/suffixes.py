@@ -183,6 +183,9 @@ class Suffixes:
             start, bounded = self.stem_start(norm, m.start(), (low, high), type_, kb)
             if not bounded and out and start < out[-1].end < m.start():
                 start, bounded = out[-1].end, True  # 幽谷山|双林院: after the name before
+            if type_ == "ORGANIZATION" and out and out[-1].type == "PLACE" \
+                    and out[-1].start < start < out[-1].end:
+                start, bounded = out[-1].start, True  # 南京都市圈|图书馆: from the place on
             if not self._acceptable(norm, (start, m.start(), m.end()), low, kb):
                 continue
             if type_ == "ORGANIZATION" and not self._anchored(norm, (start, bounded), kb,

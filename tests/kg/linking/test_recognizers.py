@@ -166,3 +166,10 @@ def test_recognizers_lexicon_work_cited_not_title_line():
     found = [(p.start, p.end, p.type) for p in Lexicon()(normalise(text), [])]
     assert (13, 16, "WORK") in found  # the song an allusion names
     assert not [p for p in found if p[0] == 0]  # the poem's own title line is no mention
+
+
+def test_recognizers_suffix_organisation_runs_back_over_a_found_place(gazetteer):
+    rec = Suffixes()
+    rec.set_gazetteer(gazetteer)
+    found = [(p.start, p.end, p.type) for p in rec("以南京都市圈图书馆为纽带", [])]
+    assert (1, 9, "ORGANIZATION") in found  # over 都, a stop, to the place it starts with
