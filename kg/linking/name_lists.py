@@ -2,7 +2,8 @@
 prefecture-level cities (admin_places.tsv), well-known places of Chinese history and poetry
 outside Nanjing (historic_places.tsv), the countries of the world (countries.tsv) and
 well-known persons of Chinese history by name or famous designation (historic_persons.tsv)
-and named works that texts cite without book-title marks (historic_works.tsv: 后庭花, 长门赋).
+named works that texts cite without book-title marks (historic_works.tsv: 后庭花, 长门赋) and
+well-known organisations outside Nanjing (historic_orgs.tsv: 汲古阁, 故宫博物院, 复社).
 
 The gazetteer puts them into its own automaton, so that one pass over a text finds both the
 KB's names and these (`kg.linking.gazetteer`); the lexicon recogniser makes the proposals
@@ -35,17 +36,19 @@ def known_places() -> frozenset[str]:
 @cache
 def listed_names() -> tuple[tuple[str, str, bool], ...]:
     """(normalised name, type, is a designation) of every listed name of two characters or
-    more; a name two lists have belongs to the first of places, persons, works."""
+    more; a name two lists have belongs to the first of places, persons, works, organisations."""
     places = known_places()
     out = [(name, "PLACE", False) for name in sorted(places) if len(name) >= 2]
     rows = table("historic_persons")
     out += [(name, "PERSON", row["kind"] == "designation")
             for row, name in zip(rows, _normalised([r["name"] for r in rows]), strict=True)
             if len(name) >= 2 and name not in places]
-    taken = {name for name, _, _ in out}
-    works = _normalised(column("historic_works", "name"))
-    return tuple(out + [(name, "WORK", False) for name in dict.fromkeys(works)
-                        if len(name) >= 2 and name not in taken])
+    for table_name, type_ in (("historic_works", "WORK"), ("historic_orgs", "ORGANIZATION")):
+        taken = {name for name, _, _ in out}
+        names = _normalised(column(table_name, "name"))
+        out += [(name, type_, False) for name in dict.fromkeys(names)
+                if len(name) >= 2 and name not in taken]
+    return tuple(out)
 
 
 @cache
