@@ -22,7 +22,9 @@ weights table). A historical name with an administrative ending links as the sho
 the same place when the KB has one (建康府 → 建康; `placename_folds`). A name the KB does not
 know is scored by the same model from its rule and the rule's strength. Mentions below the
 threshold are left out, and so is a noble title right before the person's name
-(`drop_titles`).
+(`drop_titles`). A reign era with no year beside it gives way to a listed place of the same
+name (望长安), and a courtesy or art name alone is a mention only when the text names its person
+fully or it is a famous designation (famous_designations.tsv: 稼轩, 子猷; not 与之, 闻道).
 """
 
 from __future__ import annotations
@@ -220,7 +222,7 @@ class Disambiguator:
         return self._mentions(doc._.jl_text, doc._.jl_norm, chosen, years, context)[0]
 
     def _fully_named(self, proposals: list[Proposal]) -> set[str]:
-        """The KB persons the text names by more than a courtesy or art name."""
+        """The KB entities the text names by more than a courtesy or art name."""
         entities = self.gazetteer.entities
         return {entities[n.entity].iri for p in proposals if p.origin == KB
                 for n in p.senses if n.kind not in WEAK_KINDS}

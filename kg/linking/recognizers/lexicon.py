@@ -1,10 +1,10 @@
-"""Places and persons the KB does not hold, from lists of names: China's provinces and
-prefecture-level cities (kg/linking/tables/admin_places.tsv), well-known places of Chinese
-history and poetry outside Nanjing (historic_places.tsv), the countries of the world
-(countries.tsv), and well-known persons of Chinese history by name or famous designation
-(historic_persons.tsv: 贺知章, 子房). They are found with their own character automaton, like
-the KB's names, and link to no entity; where the KB has the same name, the KB's proposal takes
-the span (`kg.linking.resolve`). A person's name that is also an everyday word is left out.
+"""Names the KB does not hold, from the linker's lists (`kg.linking.name_lists`): places of
+China and of Chinese history, countries, well-known persons of Chinese history by name or
+famous designation (贺知章, 子房), named works cited without 《》 (后庭花) and well-known
+organisations (汲古阁). The gazetteer's automaton finds them in the same pass as the KB's names
+(this recogniser reads that pass); they link to no entity, and where the KB has the same name,
+the KB's proposal takes the span (`kg.linking.resolve`). A listed name other than a place that
+is also an everyday word is left out, and so is a work on a poem's own title line.
 
 >>> sorted((p.start, p.end) for p in Lexicon()("他从长安到杭州市", []))
 [(2, 4), (5, 7), (5, 8)]
