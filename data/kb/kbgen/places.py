@@ -67,16 +67,17 @@ def build_admin(ctx: Ctx) -> None:
     scope = {(r["kind"], r["code"]) for r in ctx.source.table("admin_scope")}
     suffixes = sorted(ctx.source.table("admin_suffixes"), key=lambda r: -len(r["suffix"]))
     taken = ctx.kb.names() | everyday_words() | known_places() | _frequent_stems(ctx)
+    bare = _BareStems(taken, frozenset(r["stem"] for r in ctx.source.table("district_stems")))
     for n, row in enumerate(ctx.source.corpus_csv(*AUTHORITY, "cn_admin_cities.csv"), 1):
         if ("city", row["provinceCode"]) in scope and row["code"] not in ctx.codes:
             _city(ctx, row, f"cn_admin_cities.csv row {n}")
     for n, row in enumerate(ctx.source.corpus_csv(*AUTHORITY, "cn_admin_areas.csv"), 1):
         if ("county", row["cityCode"]) in scope and row["code"] not in ctx.codes:
-            _division(ctx, row, suffixes, row["cityCode"], f"cn_admin_areas.csv row {n}", taken)
+            _division(ctx, row, suffixes, row["cityCode"], f"cn_admin_areas.csv row {n}", bare)
     for n, row in enumerate(ctx.source.corpus_csv(*AUTHORITY, "cn_admin_streets_nanjing.csv"),
                             1):
         _division(ctx, row, suffixes, row["areaCode"], f"cn_admin_streets_nanjing.csv row {n}",
-                  taken)
+                  bare)
 
 
 def _frequent_stems(ctx: Ctx, least: int = 100) -> set[str]:
@@ -88,9 +89,24 @@ def _frequent_stems(ctx: Ctx, least: int = 100) -> set[str]:
     return {w for w, f in frequencies(stems).items() if f >= least}
 
 
-def _old_counties(ctx: Ctx) -> frozenset[str]:
-    """Districts whose bare name is the old county's (丹徒 for 丹徒区): src/district_stems.tsv."""
-    return frozenset(row["stem"] for row in ctx.source.table("district_stems"))
+class _BareStems:
+    """Which divisions answer to their name without its suffix: 句容 for 句容市, 仙林 for
+    仙林街道, 丹徒 for 丹徒区 (a district named after the county it was: src/district_stems.tsv),
+    but no street's stem that is a road, a word or another entity's name (湖南路, 凤凰) and no
+    other district's (京口区's 京口 is Zhenjiang's old name)."""
+
+    def __init__(self, taken: set[str], old_counties: frozenset[str]):
+        self.taken, self.old_counties = taken, old_counties
+
+    def allowed(self, stem: str, word: str) -> bool:
+        if len(stem) < 2:
+            return False
+        if word in ("xian", "shi", "zizhixian"):
+            return True
+        if word == "qu":
+            return stem in self.old_counties
+        return word in ("jiedao", "zhen", "xiang") and stem not in self.taken \
+            and not stem.endswith(("路", "街"))
 
 
 def _city(ctx: Ctx, row: dict, origin: str) -> None:
@@ -109,9 +125,9 @@ def _city(ctx: Ctx, row: dict, origin: str) -> None:
 
 
 def _division(ctx: Ctx, row: dict, suffixes: list[dict], parent_code: str, origin: str,
-              taken: set[str]):
-    """A county-level division or a street/town, if its name ends in a unit suffix; ``taken``:
-    names a street's bare stem must not be (another entity's, or an everyday word)."""
+              bare: _BareStems):
+    """A county-level division or a street/town, if its name ends in a unit suffix, with its
+    bare name as an alias where ``bare`` allows it."""
     name = row["name"]
     suffix = next((s for s in suffixes if name.endswith(s["suffix"])), None)
     if suffix is None or suffix["kind"] != "unit" or name == "市辖区":
@@ -122,13 +138,7 @@ def _division(ctx: Ctx, row: dict, suffixes: list[dict], parent_code: str, origi
     place = ref("place", slug, origin)
     ctx.kb.declare(place, "jl:Place", ADMIN, origin)
     add_labels(ctx, place, ADMIN, origin, name)
-    # 句容 for 句容市, 仙林 for 仙林街道, 丹徒 for 丹徒区 (a district named after the county it
-    # was), but no bare stem that is a road, a word or another entity's name (湖南路, 凤凰;
-    # 京口区's 京口 is Zhenjiang's old name)
-    street = suffix["word"] in ("jiedao", "zhen", "xiang")
-    old_county = suffix["word"] == "qu" and stem in _old_counties(ctx)
-    if len(stem) >= 2 and (suffix["word"] in ("xian", "shi", "zizhixian") or old_county
-                           or street and not (stem in taken or stem.endswith(("路", "街")))):
+    if bare.allowed(stem, suffix["word"]):
         ctx.kb.add(place, "jl:alias", Text(stem, "zh-Hans"), ADMIN, origin)
     ctx.kb.add(place, "jl:locatedIn", parent, ADMIN, origin)
     ctx.codes[row["code"]] = place
