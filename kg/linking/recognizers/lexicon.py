@@ -3,8 +3,9 @@ China and of Chinese history, countries, well-known persons of Chinese history b
 famous designation (贺知章, 子房), named works cited without 《》 (后庭花) and well-known
 organisations (汲古阁). The gazetteer's automaton finds them in the same pass as the KB's names
 (this recogniser reads that pass); they link to no entity, and where the KB has the same name,
-the KB's proposal takes the span (`kg.linking.resolve`). A listed name other than a place that
-is also an everyday word is left out, and so is a work on a poem's own title line.
+the KB's proposal takes the span (`kg.linking.resolve`). Left out: a person's designation that is
+also an everyday word (老子, 冰心), a name that straddles two everyday words (织女 in 纺织女工)
+and a work on a poem's own title line.
 
 >>> sorted((p.start, p.end) for p in Lexicon()("他从长安到杭州市", []))
 [(2, 4), (5, 7), (5, 8)]
@@ -58,13 +59,22 @@ class Lexicon:
         out = []
         for last, (size, type_, designation) in self._matches(norm):
             start = last + 1 - size
-            if type_ == "WORK" and (start == 0 or norm[start - 1] == "\n"):
-                continue  # the title line of the poem itself names no work (金陵五题 乌衣巷)
-            if type_ == "PLACE" or norm[start:last + 1] not in self.words:
+            if self._kept(norm, start, last + 1, type_, designation):
                 out.append(Proposal(start, last + 1, type_, (), f"lexicon.{type_.lower()}",
                                     self.designation_strength if designation
                                     else self.strength))
         return out
+
+    def _kept(self, norm: str, start: int, end: int, type_: str, designation: bool) -> bool:
+        """No work on a poem's own title line (金陵五题 乌衣巷), no designation that is an
+        everyday word (老子), no name that ends one everyday word and starts the next
+        (纺|织女|工)."""
+        if type_ == "WORK" and (start == 0 or norm[start - 1] == "\n"):
+            return False
+        if designation and norm[start:end] in self.words:
+            return False
+        return not (0 < start and end < len(norm) and norm[start - 1:start + 1] in self.words
+                    and norm[end - 1:end + 1] in self.words)
 
 
 @registry.misc("jinling.lexicon.v1")

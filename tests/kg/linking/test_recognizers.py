@@ -173,3 +173,9 @@ def test_recognizers_suffix_organisation_runs_back_over_a_found_place(gazetteer)
     rec.set_gazetteer(gazetteer)
     found = [(p.start, p.end, p.type) for p in rec("以南京都市圈图书馆为纽带", [])]
     assert (1, 9, "ORGANIZATION") in found  # over 都, a stop, to the place it starts with
+
+
+def test_recognizers_lexicon_name_straddling_two_words(gazetteer):
+    rec = Lexicon()
+    rec.set_gazetteer(gazetteer)
+    assert rec("退休纺织女工", []) == []  # 织女 ends 纺织 and starts 女工
