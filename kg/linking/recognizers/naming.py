@@ -242,23 +242,30 @@ class Naming:
         title = norm[:line_end]
         out = []
         for m in verbs.finditer(title):
-            end = self._addressee_end(title, m.end(), offices, ends)
-            if end is not None:
-                out.append(Proposal(m.end(), end, "PERSON", (), "naming.addressee", 0.75))
+            start = m.end()
+            for _ in range(2):  # 寄权士繇韩幼深: a second addressee right after the first
+                end = self._addressee_end(title, start, offices, ends)
+                if end is None:
+                    break
+                out.append(Proposal(start, end, "PERSON", (), "naming.addressee", 0.75))
+                start = end
         return out
 
     @staticmethod
-    def _addressee_end(title: str, start: int, offices, ends) -> int | None:
+    def _addressee_end(title: str, start: int, offices, ends, depth: int = 0) -> int | None:
+        """The end of an addressee's name at ``start`` of a poem's title: the title ends there,
+        or a word that goes on it, or (once) another addressee (寄权士繇|韩幼深)."""
         for surname in (title[start:start + 2], title[start:start + 1]):
             if surname not in surnames():
                 continue
             at = start + len(surname)
             rank = re.compile(f"[{_NUMERALS}]{{1,3}}").match(title, at)
             options = [rank.end()] if rank else [at + 2, at + 1]
-            for base in options:
+            for base in (b for b in options if b <= len(title)):
                 office = next((o for o in offices if title.startswith(o, base)), "")
                 end = base + len(office)
-                if (rank or office or base > at) and Naming._title_ends(title, end, ends):
+                if (rank or office or base > at) and (Naming._title_ends(title, end, ends) or (
+                        depth < 1 and Naming._addressee_end(title, end, offices, ends, depth + 1))):
                     return end
         return None
 

@@ -179,3 +179,12 @@ def test_recognizers_lexicon_name_straddling_two_words(gazetteer):
     rec = Lexicon()
     rec.set_gazetteer(gazetteer)
     assert rec("退休纺织女工", []) == []  # 织女 ends 纺织 and starts 女工
+
+
+def test_recognizers_naming_poem_title_addressees():
+    rec = Naming()
+    spans = [(p.start, p.end) for p in rec("寄权士繇韩幼深\n独孤及\n种田", [])
+             if p.origin == "naming.addressee"]
+    assert spans == [(1, 4), (4, 7)]  # two addressees after one verb
+    short = [(p.start, p.end) for p in rec("送万巨\n韩翃", []) if p.origin == "naming.addressee"]
+    assert short == [(1, 3)]  # a name at the end of the title ends there, not past it
