@@ -219,12 +219,24 @@ class Naming:
         out = []
         for m in _frame_regex().finditer(norm):
             afters, strength = _frames()[m.group()]
-            for size in (3, 2, 4):
-                start, end = m.end(), m.end() + size
-                if self._surnamed(norm[start:end]) and norm.startswith(afters, end):
-                    out.append(Proposal(start, end, "PERSON", (), "naming.frame", strength))
-                    break
+            out += [Proposal(start, end, "PERSON", (), "naming.frame", strength)
+                    for start, end in self._framed(norm, m.end(), afters)]
         return out
+
+    def _framed(self, norm: str, start: int, afters: tuple[str, ...], depth: int = 0
+                ) -> list[tuple[int, int]]:
+        """The names between a frame's words, one or several joined by 、 (与柳浑、李泌善)."""
+        for size in (3, 2, 4):
+            end = start + size
+            if not self._surnamed(norm[start:end]):
+                continue
+            if norm.startswith(afters, end):
+                return [(start, end)]
+            if depth < 4 and norm.startswith("、", end):
+                rest = self._framed(norm, end + 1, afters, depth + 1)
+                if rest:
+                    return [(start, end), *rest]
+        return []
 
     @staticmethod
     def _surnamed(name: str) -> bool:
