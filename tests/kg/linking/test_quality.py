@@ -27,7 +27,7 @@ FLOORS = {  # set: figure reached, less a margin
     "dev4": {"f1": 0.84, "accuracy": 0.93, "new_persons": 0.52},
     "dev5": {"f1": 0.83, "accuracy": 0.92, "new_persons": 0.58},
     "dev6": {"f1": 0.85, "accuracy": 0.93, "new_persons": 0.60},
-    "dev7": {"f1": 0.82, "accuracy": 0.91, "new_persons": 0.37},
+    "dev7": {"f1": 0.83, "accuracy": 0.91, "new_persons": 0.50},
     "heldout": {"f1": 0.80, "accuracy": 0.97, "new_persons": 0.58},
 }
 
