@@ -22,6 +22,7 @@ from functools import cache
 
 from kg.linking.kb import Entity, Name
 from kg.linking.model import Proposal
+from kg.linking.recognizers.persons import soft_stops
 from kg.linking.tables import number, table
 
 # a year count or era word after an era's name (天宝十五载: 载 for 年 in 744-758), or a cyclical
@@ -72,13 +73,9 @@ def rule_features(p: Proposal, norm: str = "") -> dict[str, float]:
     and strength, and by type whether a verb of motion or office stands right before it (登|
     梅冈, 住|长生山: name_soft_stops.tsv) and whether it is four characters or longer."""
     found = {"rule": 1.0, "strength": p.strength, f"origin:{p.origin}": 1.0}
-    if p.start > 0 and norm[p.start - 1:p.start] in _verbs():
+    if p.start > 0 and norm[p.start - 1:p.start] in soft_stops():
         found[f"after_verb:{p.type}"] = 1.0
     if p.length >= 4:
         found[f"long:{p.type}"] = 1.0
     return found
 
-
-@cache
-def _verbs() -> frozenset[str]:
-    return frozenset(r["char"] for r in table("name_soft_stops"))

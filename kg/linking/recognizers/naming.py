@@ -418,4 +418,4 @@ def _kin_positions(norm: str) -> list[int]:
             found.append(m.end())
         if m.group() in after and m.start() > 0:
             found.append(m.start() - 1)
-    return [at for at in found if "\u3400" <= norm[at] <= "\u9fff"]
+    return [at for at in found if is_han(norm[at])]

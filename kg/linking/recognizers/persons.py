@@ -72,6 +72,13 @@ def stops() -> frozenset[str]:
 
 
 @cache
+def soft_stops() -> frozenset[str]:
+    """Verbs of motion or office that end a place's stem once it has a few characters
+    (name_soft_stops.tsv: 知|睦州, 登|梅冈)."""
+    return frozenset(column("name_soft_stops", "char"))
+
+
+@cache
 def _finals() -> frozenset[str]:
     return frozenset(column("not_name_final", "char"))
 

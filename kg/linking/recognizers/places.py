@@ -41,7 +41,7 @@ from functools import cache
 from spacy.util import registry
 
 from kg.linking.model import KB, Proposal
-from kg.linking.recognizers.persons import is_han, stops
+from kg.linking.recognizers.persons import is_han, soft_stops, stops
 from kg.linking.tables import column, number, table
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
@@ -70,11 +70,6 @@ def _offices() -> tuple[re.Pattern, dict[str, tuple[int, int, float]]]:
             for r in table("office_endings")}
     words = "|".join(re.escape(w) for w in sorted(rows, key=len, reverse=True))
     return re.compile(f"(?:{words})"), rows
-
-
-@cache
-def _soft() -> frozenset[str]:
-    return frozenset(column("name_soft_stops", "char"))
 
 
 _NATIVE = re.compile(f"人(?=[{re.escape(_CLAUSE_END)}]|也)")
@@ -108,7 +103,7 @@ class Places:
         for m in _list_regex().finditer(norm):
             items, offset = m.group().split("、"), m.start()
             items[-1] = items[-1][:len(items[-1]) - len(_closing(items[-1]))]
-            if len(items[0]) == 2 and (norm[offset] in stops() or norm[offset] in _soft()):
+            if len(items[0]) == 2 and (norm[offset] in stops() or norm[offset] in soft_stops()):
                 items[0], offset = items[0][1:], offset + 1  # 历知沧: 知 is no part of it
             for item in items:
                 out.append(Proposal(offset, offset + len(item), "PLACE", (), "place.list",
@@ -131,7 +126,7 @@ class Places:
                 return start
         for start in reversed(starts):
             if start == 0 or not is_han(norm[start - 1]) or norm[start - 1] in stops() \
-                    or norm[start - 1] in _soft():
+                    or norm[start - 1] in soft_stops():
                 return start
         return None
 

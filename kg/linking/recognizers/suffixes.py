@@ -34,7 +34,7 @@ from functools import cache
 from spacy.util import registry
 
 from kg.linking.model import KB, Proposal
-from kg.linking.recognizers.persons import is_han, stops
+from kg.linking.recognizers.persons import is_han, soft_stops, stops
 from kg.linking.tables import column, number, table
 
 _JOINERS = "和与及"
@@ -85,11 +85,6 @@ def _org_anchors() -> tuple[str, ...]:
 @cache
 def _unit_joiners() -> tuple[str, ...]:
     return tuple(column("org_units", "word"))
-
-
-@cache
-def _soft_stops() -> frozenset[str]:
-    return frozenset(column("name_soft_stops", "char"))
 
 
 @cache
@@ -203,7 +198,7 @@ class Suffixes:
         known person's name with a one-character ending that is a verb after it (李昪镇金陵); no
         phrase of a count and a measure word (一批政府) and no whole everyday word (居民区)."""
         start, ending, end = span
-        if end - ending == 1 and ending > start and norm[ending - 1] in _soft_stops():
+        if end - ending == 1 and ending > start and norm[ending - 1] in soft_stops():
             return False  # a verb and its object (诏建楼: build a tower), no name
         if ending - start < low or self._ordinary(norm, start, ending, end, kb) \
                 or quantified(norm, start, ending) or self._everyday(norm[start:end]):
@@ -242,12 +237,12 @@ class Suffixes:
             c = norm[left - 1]
             if not is_han(c) or c in stops() or norm[left - 2:left] in _prefix_stops():
                 return left, True
-            if c in _soft_stops() and end - left >= low:
+            if c in soft_stops() and end - left >= low:
                 # two verbs in a row (归入|武陵源): the name starts after the second
-                return left + (norm[left] in _soft_stops()), True
+                return left + (norm[left] in soft_stops()), True
             left -= 1
         if left > 0:  # a guess: a verb of motion or office inside it ends it (出|武陵)
-            cut = max((at for at in range(left, end) if norm[at] in _soft_stops()), default=-1)
+            cut = max((at for at in range(left, end) if norm[at] in soft_stops()), default=-1)
             left = max(left, cut + 1)
         return left, left == 0
 
@@ -262,7 +257,7 @@ class Suffixes:
                 return parent, True
         limit = max(0, end - high)
         left, bounded = self._walk(norm, end, low, limit)
-        if left > 0 and norm[left - 1] in _soft_stops() and left - 1 in kb.starts \
+        if left > 0 and norm[left - 1] in soft_stops() and left - 1 in kb.starts \
                 and left < kb.inner.get(left, 0) <= end:
             left -= 1  # the verb it stopped at begins a known name (栖|霞区图书馆)
         if type_ == "ORGANIZATION" and bounded and left > limit and norm[left - 1] in _JOINERS:
