@@ -58,7 +58,8 @@ def compounds(kb: KnowledgeBase) -> set[tuple[str, int]]:
     return dropped
 
 
-def _automaton():
+def new_automaton():
+    """An empty Aho-Corasick automaton (pyahocorasick), for any list of names to find in text."""
     try:
         import ahocorasick
     except ImportError as err:  # pragma: no cover - depends on the environment
@@ -83,7 +84,7 @@ class Gazetteer:
         self.texts: list[str] = []
         self.senses: list[tuple[Name, ...]] = []
         self.singles: dict[str, tuple[Name, ...]] = {}
-        self.automaton = _automaton()
+        self.automaton = new_automaton()
         self.weak: frozenset[int] = frozenset()
         self.listed: list[tuple[int, str, bool]] = []  # (length, type, designation) by -1 - value
         self.also_listed: dict[int, tuple[int, str, bool]] = {}  # KB name number -> the same

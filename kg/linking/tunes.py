@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from kg.linking.gazetteer import _automaton
+from kg.linking.gazetteer import new_automaton
 from kg.linking.model import Proposal
 from kg.linking.normalize import normalise
 from kg.linking.tables import column
@@ -24,7 +24,7 @@ _HEADING = 16  # a heading's tune stands in a line's first characters (双调・
 
 @cache
 def _tunes():
-    automaton = _automaton()
+    automaton = new_automaton()
     for name in normalise("\n".join(column("tune_patterns", "name"))).split("\n"):
         automaton.add_word(name, len(name))
     automaton.make_automaton()

@@ -17,7 +17,7 @@ from functools import cache
 
 from spacy.util import registry
 
-from kg.linking.gazetteer import _automaton
+from kg.linking.gazetteer import new_automaton
 from kg.linking.model import Proposal
 from kg.linking.name_lists import listed_names
 
@@ -26,7 +26,7 @@ from kg.linking.name_lists import listed_names
 def _names():
     """The lists' own automaton, for a text the gazetteer has not scanned: value (length,
     type, is a designation)."""
-    automaton = _automaton()
+    automaton = new_automaton()
     for name, type_, designation in listed_names():
         automaton.add_word(name, (len(name), type_, designation))
     automaton.make_automaton()
