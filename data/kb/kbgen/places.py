@@ -66,7 +66,8 @@ def build_admin(ctx: Ctx) -> None:
     """Prefecture-level cities and counties in scope, and Nanjing's streets and towns."""
     scope = {(r["kind"], r["code"]) for r in ctx.source.table("admin_scope")}
     suffixes = sorted(ctx.source.table("admin_suffixes"), key=lambda r: -len(r["suffix"]))
-    taken = ctx.kb.names() | everyday_words() | known_places() | _frequent_stems(ctx)
+    streets = list(ctx.source.corpus_csv(*AUTHORITY, "cn_admin_streets_nanjing.csv"))
+    taken = ctx.kb.names() | everyday_words() | known_places() | _frequent_stems(streets)
     bare = _BareStems(taken, frozenset(r["stem"] for r in ctx.source.table("district_stems")))
     for n, row in enumerate(ctx.source.corpus_csv(*AUTHORITY, "cn_admin_cities.csv"), 1):
         if ("city", row["provinceCode"]) in scope and row["code"] not in ctx.codes:
@@ -74,16 +75,14 @@ def build_admin(ctx: Ctx) -> None:
     for n, row in enumerate(ctx.source.corpus_csv(*AUTHORITY, "cn_admin_areas.csv"), 1):
         if ("county", row["cityCode"]) in scope and row["code"] not in ctx.codes:
             _division(ctx, row, suffixes, row["cityCode"], f"cn_admin_areas.csv row {n}", bare)
-    for n, row in enumerate(ctx.source.corpus_csv(*AUTHORITY, "cn_admin_streets_nanjing.csv"),
-                            1):
+    for n, row in enumerate(streets, 1):
         _division(ctx, row, suffixes, row["areaCode"], f"cn_admin_streets_nanjing.csv row {n}",
                   bare)
 
 
-def _frequent_stems(ctx: Ctx, least: int = 100) -> set[str]:
+def _frequent_stems(rows: list[dict], least: int = 100) -> set[str]:
     """Stems of Nanjing's streets that jieba's dictionary holds often under any tag (白马,
     沙洲): common enough in poems and prose that a bare one is rarely the street."""
-    rows = ctx.source.corpus_csv(*AUTHORITY, "cn_admin_streets_nanjing.csv")
     stems = {row["name"][:-2] for row in rows if row["name"].endswith("街道")} | {
         row["name"][:-1] for row in rows if row["name"].endswith(("镇", "乡"))}
     return {w for w, f in frequencies(stems).items() if f >= least}
