@@ -40,8 +40,7 @@ from kg.linking.courtesy import bind_courtesy_names
 from kg.linking.gazetteer import Gazetteer
 from kg.linking.kb import Entity
 from kg.linking.model import KB, Mention, Proposal
-from kg.linking.name_lists import listed_texts
-from kg.linking.normalize import normalise
+from kg.linking.name_lists import listed_texts, normalised
 from kg.linking.resolve import resolve
 from kg.linking.tables import column, number, table
 
@@ -120,7 +119,7 @@ def _merged(years: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]
 
 @cache
 def _famous() -> frozenset[str]:
-    return frozenset(normalise(n) for n in column("famous_designations", "name"))
+    return frozenset(normalised(column("famous_designations", "name")))
 
 
 @cache

@@ -1,7 +1,7 @@
 """The linker's lists of names the KB does not hold (kg/linking/tables/): China's provinces and
 prefecture-level cities (admin_places.tsv), well-known places of Chinese history and poetry
 outside Nanjing (historic_places.tsv), the countries of the world (countries.tsv) and
-well-known persons of Chinese history by name or famous designation (historic_persons.tsv)
+well-known persons of Chinese history by name or famous designation (historic_persons.tsv),
 named works that texts cite without book-title marks (historic_works.tsv: 后庭花, 长门赋) and
 well-known organisations outside Nanjing (historic_orgs.tsv: 汲古阁, 故宫博物院, 复社).
 
@@ -21,7 +21,7 @@ from kg.linking.normalize import normalise
 from kg.linking.tables import column, table
 
 
-def _normalised(names: list[str]) -> list[str]:
+def normalised(names: list[str]) -> list[str]:
     """The names normalised in one pass (one OpenCC call, not one per name)."""
     return normalise("\n".join(names)).split("\n") if names else []
 
@@ -29,7 +29,7 @@ def _normalised(names: list[str]) -> list[str]:
 @cache
 def known_places() -> frozenset[str]:
     """The names of the place lists, normalised."""
-    return frozenset(_normalised(column("admin_places", "name") + column("historic_places", "name")
+    return frozenset(normalised(column("admin_places", "name") + column("historic_places", "name")
                                  + column("countries", "name")))
 
 
@@ -41,11 +41,11 @@ def listed_names() -> tuple[tuple[str, str, bool], ...]:
     out = [(name, "PLACE", False) for name in sorted(places) if len(name) >= 2]
     rows = table("historic_persons")
     out += [(name, "PERSON", row["kind"] == "designation")
-            for row, name in zip(rows, _normalised([r["name"] for r in rows]), strict=True)
+            for row, name in zip(rows, normalised([r["name"] for r in rows]), strict=True)
             if len(name) >= 2 and name not in places]
     for table_name, type_ in (("historic_works", "WORK"), ("historic_orgs", "ORGANIZATION")):
         taken = {name for name, _, _ in out}
-        names = _normalised(column(table_name, "name"))
+        names = normalised(column(table_name, "name"))
         out += [(name, type_, False) for name in dict.fromkeys(names)
                 if len(name) >= 2 and name not in taken]
     return tuple(out)

@@ -16,7 +16,7 @@ from functools import cache
 
 from kg.linking.gazetteer import new_automaton
 from kg.linking.model import Proposal
-from kg.linking.normalize import normalise
+from kg.linking.name_lists import normalised
 from kg.linking.tables import column
 
 _HEADING = 16  # a heading's tune stands in a line's first characters (双调・殿前欢)
@@ -25,7 +25,7 @@ _HEADING = 16  # a heading's tune stands in a line's first characters (双调・
 @cache
 def _tunes():
     automaton = new_automaton()
-    for name in normalise("\n".join(column("tune_patterns", "name"))).split("\n"):
+    for name in normalised(column("tune_patterns", "name")):
         automaton.add_word(name, len(name))
     automaton.make_automaton()
     return automaton
