@@ -56,6 +56,7 @@ def build_placenames(ctx: Ctx) -> None:
         add_years(ctx, name, row, (("start", "jl:startYear"), ("end", "jl:endYear")), OUT,
                   origin)
         add_refs(ctx, name, "jl:usedDuring", "period", row["periods"], OUT, origin, "periods")
+        add_names(ctx, name, "jl:alias", row["alias"], OUT, origin)
         add_note(ctx, name, row["note"], OUT, origin)
 
 
