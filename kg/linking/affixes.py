@@ -1,15 +1,19 @@
 """KB names with a word beside them that changes the mention: 金陵城 is still 金陵 (a place with
 城, 市, 府, 州 after its name: kg/linking/tables/place_extensions.tsv), 康熙帝 is a person, not
-the era 康熙 (era_persons.tsv), and a courtesy or art name after its person's surname is that
-person by a name the KB need not list (李太白, 杜子美, 王逸少).
+the era 康熙 (era_persons.tsv), a reign era with a year count after it is a period whatever
+overlaps its end (至大元年: not the dynasty's name 大元), and a courtesy or art name after its
+person's surname is that person by a name the KB need not list (李太白, 杜子美, 王逸少).
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from kg.linking.model import KB, Proposal
 from kg.linking.tables import number, table
+
+_YEAR_COUNT = re.compile(r"(?:元|[一二三四五六七八九十廿卅]{1,4})[年载]")
 
 
 @cache
@@ -48,6 +52,8 @@ def extend(norm: str, found: list[Proposal], gazetteer) -> list[Proposal]:
         if word is not None:
             out.append(Proposal(p.start, p.end + len(word[0]), "PLACE", places, KB, word[1]))
         eras = any(entities[n.entity].cls == "ReignEra" for n in p.senses)
+        if eras and p.type is None and _YEAR_COUNT.match(norm, p.end):
+            p.type = "PERIOD"  # typed by evidence, the era is no longer a weak name to resolve
         word = _follow(norm, p.end, _emperors()) if eras else None
         if word is not None:
             end = p.end if word[0] in _alone() else p.end + len(word[0])

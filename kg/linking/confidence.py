@@ -29,6 +29,7 @@ from kg.linking.tables import number, table
 # year (保大丙寅)
 _ERA_CUE = re.compile(r"(?:元|[一二三四五六七八九十廿卅]{1,4})[年载]|年间|年号|初|末|中|时|间|年"
                       r"|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]")
+_RULER_ENDS = frozenset("宗帝祖")
 WEAK_KINDS = frozenset({"courtesy", "art", "given"})
 
 
@@ -45,9 +46,10 @@ def probability(features: dict[str, float], model: dict[str, float]) -> float:
 
 
 def era_cue(norm: str, p: Proposal, singles) -> bool:
-    """A year count or era word after the name, or a dynasty's one-character name before it."""
+    """A year count or era word after the name, or before it a dynasty's one-character name or
+    an emperor's title (肃宗至德, 武帝太康)."""
     return _ERA_CUE.match(norm, p.end) is not None or (
-        p.start > 0 and norm[p.start - 1] in singles)
+        p.start > 0 and (norm[p.start - 1] in singles or norm[p.start - 1] in _RULER_ENDS))
 
 
 def kb_features(norm: str, p: Proposal, entity: Entity, name: Name, values: dict[str, float],

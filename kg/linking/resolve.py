@@ -119,8 +119,9 @@ _SURE_PERSON = 0.8
 def _weak(p: Proposal, gazetteer) -> bool:
     """A KB proposal whose every name is a courtesy, art or given name, or a reign era's: of two
     KB names of one length that overlap, the other wins (文益 over the courtesy name 师文 in
-    师文益, 两汉 over the era 汉兴 in 两汉兴亡)."""
-    if p.origin != KB or not p.senses:
+    师文益, 两汉 over the era 汉兴 in 两汉兴亡); a name the evidence gave a type (an era with a year
+    count: 至大元年) is not weak."""
+    if p.origin != KB or not p.senses or p.type is not None:
         return False
     return all(n.kind in WEAK_KINDS or (gazetteer is not None and
                                         gazetteer.entities[n.entity].cls == "ReignEra")

@@ -94,7 +94,9 @@ class SingleNames:
 
     def _runs(self, gazetteer, start: int, run: str) -> list[Proposal]:
         """明清, 宋、齐、梁、陈: every name of a run of one-character periods in the order of
-        time (清明 is a festival, not two dynasties)."""
+        time (清明 is a festival, not two dynasties), each once (元元 in 昇元元年 is no run)."""
+        if len(set(run.replace("、", ""))) < len(run.replace("、", "")):
+            return []
         out, last = [], None
         contexts = {c for c, _ in _contexts()}
         for offset, char in enumerate(run):

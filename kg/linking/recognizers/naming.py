@@ -194,6 +194,8 @@ class Naming:
     def _subjects(self, norm: str) -> list[Proposal]:
         out = []
         for m in _SUBJECT.finditer(norm):
+            if norm[m.end(1) - 1] == "年":
+                continue  # 昇元元年（937）: a dated year heading the line, not a life
             if self._told_of(norm, m.end(1)):
                 out.append(Proposal(m.start(1), m.end(1), "PERSON", (), "naming.subject",
                                     self.strength))

@@ -84,3 +84,17 @@ def test_quality_courtesy_name_alone(real_linker, text, name, person):
 def test_quality_tune_heading_names_no_place(real_linker):
     found = [(m.text, m.type) for m in real_linker.link("八声甘州\n王质\n到甘州去")]
     assert ("甘州", "PLACE") in found and found.count(("甘州", "PLACE")) == 1
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("武宗至大元年卒。", ("至大", "PERIOD", "至大")),      # the dated era, not 大元 over its end
+    ("肅宗至德進士", ("至德", "PERIOD", "至德")),          # an emperor's title before the era
+    ("南唐三主\n昇元元年（937），徐知誥受吳禪", ("昇元", "PERIOD", "升元")),  # a year is no subject
+    ("1356年朱元璋攻下集庆，以应天为南京", ("集庆", "PLACE", "集庆路")),
+    ("歷常州路教授", ("常州路", "PLACE", None)),          # a unit ends no person's name
+])
+def test_quality_dated_eras_and_units(real_linker, text, expected):
+    found = [(m.text, m.type, m.label) for m in real_linker.link(text)]
+    assert expected in found
+    assert not any(t == "PERIOD" and x == "元" for x, t, _ in found)  # 元元 is no run
+    assert not any(x.endswith("年") for x, _, _ in found)
