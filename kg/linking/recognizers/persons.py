@@ -79,6 +79,11 @@ def soft_stops() -> frozenset[str]:
 
 
 @cache
+def _adverbs() -> frozenset[str]:
+    return frozenset(column("clause_adverbs", "char"))
+
+
+@cache
 def _finals() -> frozenset[str]:
     return frozenset(column("not_name_final", "char"))
 
@@ -180,10 +185,11 @@ class Persons:
         return (guess, False) if guess is not None else None
 
     def _word_after(self, norm: str, at: int) -> bool:
-        """The character at ``at`` begins an everyday word with the next (宋慎|牵连): the given
-        name is more likely the one character before it."""
+        """The character at ``at`` begins an everyday word with the next (宋慎|牵连) or is an
+        adverb that opens a predicate (皇甫湜|始闻: clause_adverbs.tsv): the given name is more
+        likely the one character before it."""
         words = getattr(self.gazetteer, "words", frozenset())
-        return norm[at:at + 2] in words
+        return norm[at:at + 2] in words or norm[at:at + 1] in _adverbs()
 
     def name_before(self, norm: str, end: int, common: bool) -> int | None:
         """The start of a name that ends at ``end``, or None: the three-character name when

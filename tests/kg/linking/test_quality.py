@@ -98,3 +98,8 @@ def test_quality_dated_eras_and_units(real_linker, text, expected):
     assert expected in found
     assert not any(t == "PERIOD" and x == "元" for x, t, _ in found)  # 元元 is no run
     assert not any(x.endswith("年") for x, _, _ in found)
+
+
+def test_quality_an_adverb_ends_a_listed_name(real_linker):
+    found = [m.text for m in real_linker.link("韓愈、皇甫湜始聞未信，過其家")]
+    assert "皇甫湜" in found
