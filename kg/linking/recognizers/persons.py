@@ -40,7 +40,7 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _LIFE = re.compile(r"[(（]\s*(?:前?\d{3,4}\s*(?:年生|年出生|年?\s*[-—–~至]\s*前?\d{0,4})"
                    r"|[〇○零一二三四五六七八九]{3,4}\s*[-—–~至]|生卒年)")
 # a dynasty's one-character name, then an author's name, then the work: 宋张敦颐《六朝事迹编类》
-_AUTHOR = re.compile(r"(?<=[汉晋隋唐宋元明清])(?=[\u4e00-\u9fff]{2,3}《)")
+_DYNASTY_BEFORE = r"(?<=[汉晋隋唐宋元明清])"
 # a prince's title, then his name: 永王李璘, 吴王孙权
 _PRINCE = re.compile(r"(?<=[\u4e00-\u9fff])王(?=[\u4e00-\u9fff]{2})")
 _COURTESY = re.compile(r"[,，]?字([\u4e00-\u9fff]{2})(?=[,，。;；、])")
@@ -76,6 +76,17 @@ def soft_stops() -> frozenset[str]:
     """Verbs of motion or office that end a place's stem once it has a few characters
     (name_soft_stops.tsv: 知|睦州, 登|梅冈)."""
     return frozenset(column("name_soft_stops", "char"))
+
+
+@cache
+def _editor_words() -> tuple[str, ...]:
+    return tuple(column("editor_words", "word"))
+
+
+@cache
+def _author_regex() -> re.Pattern:
+    words = "|".join(re.escape(w) for w in _editor_words())
+    return re.compile(f"{_DYNASTY_BEFORE}(?=[\u4e00-\u9fff]{{2,3}}(?:《|{words}))")
 
 
 @cache
@@ -246,14 +257,21 @@ class Persons:
         return out
 
     def _authors(self, norm: str, found: list[Proposal]) -> list[Proposal]:
-        """宋张敦颐《六朝事迹编类》: a name between a dynasty and a book title is its author's,
-        unless the KB knows the stretch (清雍正《慈溪县志》: an era)."""
+        """宋张敦颐《六朝事迹编类》, 清吴翌凤抄本: a name between a dynasty and a book title or
+        a word of making a book (editor_words.tsv) is its maker's, unless the KB knows the
+        stretch (清雍正《慈溪县志》: an era)."""
         known, out = {(p.start, p.end) for p in found if p.origin == KB}, []
-        for m in _AUTHOR.finditer(norm):
-            named = self.name_from(norm, m.start())
-            if named is not None and named[1] and norm.startswith("《", named[0]) \
-                    and (m.start(), named[0]) not in known:
-                out.append(Proposal(m.start(), named[0], "PERSON", (), "person.author", 0.75))
+        for m in _author_regex().finditer(norm):
+            named, start = self.name_from(norm, m.start()), m.start()
+            if named is None or (start, named[0]) in known:
+                continue
+            # 清史简编《…》: the word of making may be the guessed name's last character
+            end = next((e for e in (named[0] - 1, named[0]) if e - start >= 2
+                        and norm.startswith(_editor_words(), e)), None)
+            if end is None and named[1] and norm.startswith("《", named[0]):
+                end = named[0]
+            if end is not None:
+                out.append(Proposal(start, end, "PERSON", (), "person.author", 0.75))
         return out
 
     def _dynasty(self, norm: str, at: int) -> list[Proposal]:
