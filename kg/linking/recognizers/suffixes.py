@@ -198,7 +198,7 @@ class Suffixes:
         known person's name with a one-character ending that is a verb after it (李昪镇金陵); no
         phrase of a count and a measure word (一批政府) and no whole everyday word (居民区)."""
         start, ending, end = span
-        if end - ending == 1 and ending > start and norm[ending - 1] in soft_stops():
+        if end - ending == 1 and 0 < ending - start <= 2 and norm[ending - 1] in soft_stops():
             return False  # a verb and its object (诏建楼: build a tower), no name
         if ending - start < low or self._ordinary(norm, start, ending, end, kb) \
                 or quantified(norm, start, ending) or self._everyday(norm[start:end]):
