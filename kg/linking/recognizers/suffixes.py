@@ -68,6 +68,11 @@ def _words() -> tuple[frozenset[str], frozenset[str], int, frozenset[str]]:
 
 
 @cache
+def _parent_endings() -> tuple[str, ...]:
+    return tuple(column("org_parents", "ending"))
+
+
+@cache
 def _continuations() -> frozenset[str]:
     return frozenset(column("suffix_continuations", "word"))
 
@@ -190,7 +195,26 @@ class Suffixes:
                 place_starts.add(start)
             out.append(Proposal(start, m.end(), type_, (), f"suffix.{type_.lower()}",
                                 strength if bounded else strength * self.unbounded))
+        return out + self._units(norm, found, kb)
+
+    def _units(self, norm: str, found: list[Proposal], kb: _KbSpans) -> list[Proposal]:
+        """A KB organisation right after a known one is its unit, and the mention is both
+        (中国科学院紫金山天文台: the observatory, named with its academy)."""
+        if self.gazetteer is None:
+            return []
+        entities, ends = self.gazetteer.entities, self._parent_ends(norm, found, kb)
+        out = []
+        for p in found:
+            senses = tuple(n for n in p.senses if entities[n.entity].type == "ORGANIZATION")
+            if p.origin == KB and senses and p.start in ends:
+                out.append(Proposal(ends[p.start], p.end, "ORGANIZATION", senses, KB, 0.9))
         return out
+
+    @staticmethod
+    def _parent_ends(norm: str, found: list[Proposal], kb: _KbSpans) -> dict[int, int]:
+        """End -> start of the known bodies with units (org_parents.tsv: 科学院, 大学)."""
+        spans = kb.orgs + [(p.start, p.end) for p in found if p.origin == "lexicon.organization"]
+        return {e: s for s, e in spans if norm[s:e].endswith(_parent_endings())}
 
     def _acceptable(self, norm: str, span: tuple[int, int, int], low: int, kb: _KbSpans
                     ) -> bool:

@@ -105,3 +105,12 @@ def test_quality_dated_eras_and_units(real_linker, text, expected):
 def test_quality_an_adverb_ends_a_listed_name(real_linker):
     found = [m.text for m in real_linker.link("韓愈、皇甫湜始聞未信，過其家")]
     assert "皇甫湜" in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("可以去中国科学院紫金山天文台参观", ("中国科学院紫金山天文台", "ORGANIZATION", "紫金山天文台")),
+    ("金图隶属南京市文化和旅游局", ("南京市文化和旅游局", "ORGANIZATION", None)),
+    ("1936年，国立中央博物院筹备处成立", ("国立中央博物院筹备处", "ORGANIZATION", "南京博物院")),
+])
+def test_quality_units_and_bodies(real_linker, text, expected):
+    assert expected in [(m.text, m.type, m.label) for m in real_linker.link(text)]
