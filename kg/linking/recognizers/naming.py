@@ -258,6 +258,8 @@ class Naming:
         for m in verbs.finditer(title):
             start = m.end()
             for _ in range(2):  # 寄权士繇韩幼深: a second addressee right after the first
+                if title.startswith(ends, start):
+                    break  # 同王胜之游蒋山: 游 goes on the title, no 游蒋山
                 end = self._addressee_end(title, start, offices, ends)
                 if end is None:
                     break

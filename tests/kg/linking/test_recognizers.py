@@ -188,3 +188,12 @@ def test_recognizers_naming_poem_title_addressees():
     assert spans == [(1, 4), (4, 7)]  # two addressees after one verb
     short = [(p.start, p.end) for p in rec("送万巨\n韩翃", []) if p.origin == "naming.addressee"]
     assert short == [(1, 3)]  # a name at the end of the title ends there, not past it
+
+
+@pytest.mark.parametrize(("title", "spans"), [
+    ("送萧员外\n钱起\n花落", [(1, 4)]),               # an office after the surname
+    ("同王胜之游蒋山\n王安石\n山", [(1, 4)]),          # 游 goes on the title: no 游蒋山
+    ("独孤中丞筵陪饯韦君赴升州\n皇甫冉\n江", [(7, 9)]),  # 君 after the surname
+])
+def test_recognizers_poem_addressees(title, spans):
+    assert [(p.start, p.end) for p in Naming()(title, [])] == spans
