@@ -41,7 +41,8 @@ def weights(name: str = "calibration") -> dict[str, float]:
 
 def probability(features: dict[str, float], model: dict[str, float]) -> float:
     """The logistic model's probability for the features (unknown features weigh 0)."""
-    z = sum(model.get(k, 0.0) * v for k, v in features.items())
+    get = model.get
+    z = sum([get(k, 0.0) * v for k, v in features.items()])
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
