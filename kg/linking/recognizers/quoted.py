@@ -16,7 +16,7 @@ from spacy.util import registry
 from kg.linking.model import Proposal
 from kg.linking.tables import number, table
 
-_QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,14})[”\"]")
+_QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,20})[”\"]")
 
 
 @cache
