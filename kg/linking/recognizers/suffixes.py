@@ -68,6 +68,11 @@ def _words() -> tuple[frozenset[str], frozenset[str], int, frozenset[str]]:
 
 
 @cache
+def _built_on_places() -> frozenset[str]:
+    return frozenset(column("built_on_places", "ending"))
+
+
+@cache
 def _parent_endings() -> tuple[str, ...]:
     return tuple(column("org_parents", "ending"))
 
@@ -193,6 +198,8 @@ class Suffixes:
                 continue
             if type_ == "PLACE":
                 place_starts.add(start)
+            if kb.places.get(start) == m.start() and m.group() in _built_on_places():
+                strength = min(0.95, strength + 0.2)  # a known place's stem: 白下|亭, 白下|门
             out.append(Proposal(start, m.end(), type_, (), f"suffix.{type_.lower()}",
                                 strength if bounded else strength * self.unbounded))
         return out + self._units(norm, found, kb)

@@ -114,3 +114,11 @@ def test_quality_an_adverb_ends_a_listed_name(real_linker):
 ])
 def test_quality_units_and_bodies(real_linker, text, expected):
     assert expected in [(m.text, m.type, m.label) for m in real_linker.link(text)]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("小子別金陵，來時白下亭。", "白下亭"),
+    ("抵溧水，祖堂山、秣陵關皆在焉。", "秣陵關"),
+])
+def test_quality_a_place_built_on_a_known_place(real_linker, text, name):
+    assert (name, "PLACE") in [(m.text, m.type) for m in real_linker.link(text)]
