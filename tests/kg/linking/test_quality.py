@@ -122,3 +122,8 @@ def test_quality_units_and_bodies(real_linker, text, expected):
 ])
 def test_quality_a_place_built_on_a_known_place(real_linker, text, name):
     assert (name, "PLACE") in [(m.text, m.type) for m in real_linker.link(text)]
+
+
+def test_quality_given_name_of_a_listed_person(real_linker):
+    found = [(m.text, m.type) for m in real_linker.link("往見賀知章。知章見其文，歎曰")]
+    assert ("知章", "PERSON") in found
