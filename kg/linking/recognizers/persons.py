@@ -189,6 +189,8 @@ class Persons:
             base = start + len(surname)
             for size in (2, 1):
                 given = norm[base:base + size]
+                if size == 2 and given[1:] in _adverbs():
+                    continue  # 苏颋见而异之: an adverb or verb of the clause, no given name
                 if len(given) == size and _given_ok(given):
                     if self._ends_name(norm, base + size):
                         return base + size, True
