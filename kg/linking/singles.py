@@ -44,6 +44,18 @@ def _in_word(norm: str, at: int) -> bool:
                if w[i] == norm[at])
 
 
+def _next_span(spans: list[tuple[int, int]], last: tuple[int, int] | None, listed: bool
+               ) -> tuple[int, int] | None:
+    """The earliest of a period's (start, end) spans that may come after ``last`` in a run:
+    later than its start, and in a run without 、 begun within a century of its end."""
+    fits = [s for s in spans if last is None or (
+        s[0] >= last[0] and (listed or s[0] <= last[1] + _RUN_GAP))]
+    return min(fits, default=None)
+
+
+_RUN_GAP = 100  # years between two dynasties named together (唐宋: 907 and 960)
+
+
 def _alternation(position: str) -> str:
     words = sorted((c for c, p in _contexts() if p == position), key=len, reverse=True)
     return "|".join(re.escape(w) for w in words)
@@ -94,20 +106,23 @@ class SingleNames:
 
     def _runs(self, gazetteer, start: int, run: str) -> list[Proposal]:
         """明清, 宋、齐、梁、陈: every name of a run of one-character periods in the order of
-        time (清明 is a festival, not two dynasties), each once (元元 in 昇元元年 is no run)."""
+        time (清明 is a festival, not two dynasties), each once (元元 in 昇元元年 is no run);
+        without 、 each must follow the one before within a century (陈元龙 and 吴清扬 are
+        persons, not 陈 and 元)."""
         if len(set(run.replace("、", ""))) < len(run.replace("、", "")):
             return []
-        out, last = [], None
+        out, last, listed = [], None, "、" in run
         contexts = {c for c, _ in _contexts()}
         for offset, char in enumerate(run):
             senses = self._senses(gazetteer, char, "PERIOD")
             if char == "、" or not senses or char in contexts:
                 continue
-            starts = [gazetteer.entities[n.entity].start for n in senses]
-            starts = [s for s in starts if s is not None]
-            if last is not None and (not starts or max(starts) < last):
+            spans = [(e.start, e.end) for e in (gazetteer.entities[n.entity] for n in senses)
+                     if e.start is not None and e.end is not None]
+            nxt = _next_span(spans, last, listed)
+            if last is not None and nxt is None:
                 return []
-            last = min((s for s in starts if last is None or s >= last), default=last)
+            last = nxt if nxt is not None else last
             out.append(Proposal(start + offset, start + offset + 1, "PERIOD", senses, KB, 0.8))
         return out if len(out) >= 2 else []
 

@@ -127,3 +127,8 @@ def test_quality_a_place_built_on_a_known_place(real_linker, text, name):
 def test_quality_given_name_of_a_listed_person(real_linker):
     found = [(m.text, m.type) for m in real_linker.link("往見賀知章。知章見其文，歎曰")]
     assert ("知章", "PERSON") in found
+
+
+@pytest.mark.parametrize("text", ["词有《清真集》，陈元龙为注", "请南师大文学院的吴清扬讲李白"])
+def test_quality_dynasty_characters_far_apart_in_time_are_no_run(real_linker, text):
+    assert not [m for m in real_linker.link(text) if m.type == "PERIOD"]
