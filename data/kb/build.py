@@ -57,6 +57,7 @@ def build(corpus: Path, out: Path) -> Ctx:
     periods.build_eras(ctx, dynasties)
     persons.build_dila(ctx, dynasties)
     poets.build_poets(ctx)
+    persons.build_designations(ctx)
     places.build_admin(ctx)
     places.build_chgis(ctx)
     ctx.kb.check()

@@ -37,6 +37,15 @@ def build_persons(ctx: Ctx) -> None:
             ctx.corpus_names[name] = person
 
 
+def build_designations(ctx: Ctx) -> None:
+    """designations.tsv: designations of persons that persons.tsv, DILA or the poets made."""
+    for origin, row in ctx.source.rows("designations"):
+        person = ref("person", row["slug"], origin)
+        if not ctx.kb.has(person):
+            raise SourceError(f"no person {person.curie}", source=origin, field="slug")
+        ctx.kb.add(person, "jl:alias", Text(row["designation"], "zh-Hans"), OUT, origin)
+
+
 def _hand_years(ctx: Ctx, person: Ref, row: dict, origin: str) -> None:
     for column, pred in YEARS:
         if row[column].strip() == "?":
