@@ -278,6 +278,9 @@ class Naming:
             rank = re.compile(f"[{_NUMERALS}]{{1,3}}").match(title, at)
             options = [rank.end()] if rank else [at + 2, at + 1]
             for base in (b for b in options if b <= len(title)):
+                if base == at + 2 and not rank and title.startswith(ends, at + 1) \
+                        and title[at + 1] != "之":  # 胜之, 羲之: given names end in 之
+                    continue  # 送夏侯审赴宁国: 赴 goes on the title, the given name is 审
                 office = next((o for o in offices if title.startswith(o, base)), "")
                 end = base + len(office)
                 if (rank or office or base > at) and (Naming._title_ends(title, end, ends) or (
