@@ -49,6 +49,7 @@ _LIFE_HEAD = re.compile(r"[(（]\s*(?:前?\d{2,4}|[〇○零一二三四五六�
 _SUBJECT = re.compile(f"(?m)^[ \\t]*([{_HAN}]{{1,4}})(?=[,，(（])")
 _NUMERALS = "一二三四五六七八九十"
 _TITLE_MAX = 40
+_OFFICER_JOINERS = "、与同陪和及并兼"  # joiners before a surname and office in a title
 _MONK = re.compile("(?:禅师|法师|上人)")
 _MONK_START = set(_BREAK) | set("称谓寄访谒见礼拜与同赠送呈怀忆哭")
 
@@ -120,7 +121,11 @@ class Naming:
     def __call__(self, norm: str, found: list[Proposal]) -> list[Proposal]:
         persons = kb_persons(found, self.gazetteer)
         out = self._cued(norm, persons) + self._subjects(norm) + self._frames(norm)
-        out += self._addressees(norm) + self._monks(norm, found)
+        addressees = self._addressees(norm)
+        taken = {(p.start, p.end) for p in addressees}
+        out += addressees + [p for p in self._officers(norm, found, addressees)
+                             if (p.start, p.end) not in taken]
+        out += self._monks(norm, found)
         out = [p for p in out if self._plausible(p, norm[p.start:p.end])]
         out += self._given(norm, persons + out, found)
         return out + self._kin(norm, persons + out, {(p.start, p.end) for p in out + found})
@@ -266,6 +271,41 @@ class Naming:
                 out.append(Proposal(start, end, "PERSON", (), "naming.addressee", 0.75))
                 start = end
         return out
+
+    def _officers(self, norm: str, found: list[Proposal], addressees: list[Proposal]
+                  ) -> list[Proposal]:
+        """A surname with an office after it anywhere in a poem's title, after a place, a
+        verb or a joiner (寄句容王主簿, 秦淮过温州李给事宅, 同颜使君真卿李侍御萼): the person."""
+        verbs, offices, _ = _addressees()
+        line_end = norm.find("\n")
+        if not 0 < line_end <= _TITLE_MAX:
+            return []
+        title, out = norm[:line_end], []
+        # a place, another addressee or officer may stand right before one (使君|李侍御)
+        ends = {p.end for p in found if p.type == "PLACE" or p.origin == KB}
+        ends |= {p.end for p in addressees}
+        for m in re.finditer("|".join(map(re.escape, offices)), title):
+            start = self._officer_start(title, m.start(), verbs, ends)
+            if start is not None:
+                out.append(Proposal(start, m.end(), "PERSON", (), "naming.addressee", 0.75))
+                ends.add(m.end())
+        return out
+
+    @staticmethod
+    def _officer_start(title: str, office: int, verbs, ends: set[int]) -> int | None:
+        """Where the surname (with a rank: 崔四) before an office at ``office`` starts, when the
+        text before it is a boundary; else None."""
+        rank = re.search(f"[{_NUMERALS}]{{1,3}}$", title[:office])
+        at = rank.start() if rank else office
+        for size in (2, 1):
+            start = at - size
+            if start < 0 or title[start:at] not in surnames():
+                continue
+            before = title[start - 1] if start > 0 else ""
+            if not before or not is_han(before) or before in _OFFICER_JOINERS \
+                    or start in ends or verbs.fullmatch(title[start - 1:start]):
+                return start
+        return None
 
     @staticmethod
     def _addressee_end(title: str, start: int, offices, ends, depth: int = 0) -> int | None:

@@ -193,8 +193,9 @@ def test_recognizers_naming_poem_title_addressees():
 @pytest.mark.parametrize(("title", "spans"), [
     ("送萧员外\n钱起\n花落", [(1, 4)]),               # an office after the surname
     ("同王胜之游蒋山\n王安石\n山", [(1, 4)]),          # 游 goes on the title: no 游蒋山
-    ("独孤中丞筵陪饯韦君赴升州\n皇甫冉\n江", [(7, 9)]),  # 君 after the surname
+    ("独孤中丞筵陪饯韦君赴升州\n皇甫冉\n江", [(7, 9), (0, 4)]),  # 君, 中丞 after surnames
     ("送夏侯审赴宁国\n司空曙\n江", [(1, 4)]),         # 赴 is no part of the given name
+    ("同颜使君李侍御游法华寺\n皎然\n山", [(1, 4), (4, 7)]),  # offices after a joiner
 ])
 def test_recognizers_poem_addressees(title, spans):
     assert [(p.start, p.end) for p in Naming()(title, [])] == spans
