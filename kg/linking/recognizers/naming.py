@@ -94,6 +94,11 @@ def _addressees() -> tuple[re.Pattern, tuple[str, ...], tuple[str, ...]]:
 
 
 @cache
+def _office_regex() -> re.Pattern:
+    return re.compile("|".join(re.escape(o) for o in _addressees()[1]))
+
+
+@cache
 def _titles() -> re.Pattern:
     words = [c for c, uses in cues().items() if any(u[1] == "title" for u in uses)]
     words = sorted(words, key=len, reverse=True)
@@ -276,7 +281,7 @@ class Naming:
                   ) -> list[Proposal]:
         """A surname with an office after it anywhere in a poem's title, after a place, a
         verb or a joiner (寄句容王主簿, 秦淮过温州李给事宅, 同颜使君真卿李侍御萼): the person."""
-        verbs, offices, _ = _addressees()
+        verbs = _addressees()[0]
         line_end = norm.find("\n")
         if not 0 < line_end <= _TITLE_MAX:
             return []
@@ -284,7 +289,7 @@ class Naming:
         # a place, another addressee or officer may stand right before one (使君|李侍御)
         ends = {p.end for p in found if p.type == "PLACE" or p.origin == KB}
         ends |= {p.end for p in addressees}
-        for m in re.finditer("|".join(map(re.escape, offices)), title):
+        for m in _office_regex().finditer(title):
             start = self._officer_start(title, m.start(), verbs, ends)
             if start is not None:
                 out.append(Proposal(start, m.end(), "PERSON", (), "naming.addressee", 0.75))
