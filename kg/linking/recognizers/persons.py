@@ -158,7 +158,8 @@ class Persons:
         out = [p for p in _titled_first(out) if self._plausible(norm[p.start:p.end])]
         if self.repeat:
             out += self._repeats(norm, out)
-            listed = [p for p in found if p.origin == "lexicon.person"]  # 贺知章 … 知章见其文
+            # 贺知章 … 知章见其文; a poem's addressee 权士繇 … 士繇松筠操 in its lines
+            listed = [p for p in found if p.origin in ("lexicon.person", "naming.addressee")]
             out += self._given_names(norm, out + listed, known)
         return out + [d for p in out if p.origin == "person.author"
                       for d in self._dynasty(norm, p.start - 1)]

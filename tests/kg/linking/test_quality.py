@@ -133,3 +133,9 @@ def test_quality_given_name_of_a_listed_person(real_linker):
 @pytest.mark.parametrize("text", ["词有《清真集》，陈元龙为注", "请南师大文学院的吴清扬讲李白"])
 def test_quality_dynasty_characters_far_apart_in_time_are_no_run(real_linker, text):
     assert not [m for m in real_linker.link(text) if m.type == "PERIOD"]
+
+
+def test_quality_an_addressee_by_given_name_in_the_lines(real_linker):
+    found = [m.text for m in real_linker.link("寄權士繇韓幼深\n韋應物\n士繇松筠操，幼深瓊樹姿。")
+             if m.type == "PERSON"]
+    assert {"權士繇", "韓幼深", "士繇", "幼深"} <= set(found)
