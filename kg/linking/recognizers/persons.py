@@ -39,8 +39,9 @@ from kg.linking.tables import column, number, table
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _LIFE = re.compile(r"[(（]\s*(?:前?\d{3,4}\s*(?:年生|年出生|年?\s*[-—–~至]\s*前?\d{0,4})"
                    r"|[〇○零一二三四五六七八九]{3,4}\s*[-—–~至]|生卒年)")
-# a dynasty's one-character name, then an author's name, then the work: 宋张敦颐《六朝事迹编类》
-_DYNASTY_BEFORE = r"(?<=[汉晋隋唐宋元明清])"
+# a dynasty's one-character name (or 有), then an author's name, then the work or a word of
+# making a book: 宋张敦颐《六朝事迹编类》, 词有朱孝臧《宝晋长短句》
+_DYNASTY_BEFORE = r"(?<=[汉晋隋唐宋元明清有])"
 # a prince's title, then his name: 永王李璘, 吴王孙权
 _PRINCE = re.compile(r"(?<=[\u4e00-\u9fff])王(?=[\u4e00-\u9fff]{2})")
 _COURTESY = re.compile(r"[,，]?字([\u4e00-\u9fff]{2})(?=[,，。;；、])")
