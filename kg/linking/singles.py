@@ -44,6 +44,9 @@ def _in_word(norm: str, at: int) -> bool:
                if w[i] == norm[at])
 
 
+_RUN_GAP = 100  # years between two dynasties named together (唐宋: 907 and 960)
+
+
 def _next_span(spans: list[tuple[int, int]], last: tuple[int, int] | None, listed: bool
                ) -> tuple[int, int] | None:
     """The earliest of a period's (start, end) spans that may come after ``last`` in a run:
@@ -51,9 +54,6 @@ def _next_span(spans: list[tuple[int, int]], last: tuple[int, int] | None, liste
     fits = [s for s in spans if last is None or (
         s[0] >= last[0] and (listed or s[0] <= last[1] + _RUN_GAP))]
     return min(fits, default=None)
-
-
-_RUN_GAP = 100  # years between two dynasties named together (唐宋: 907 and 960)
 
 
 def _alternation(position: str) -> str:
@@ -109,7 +109,8 @@ class SingleNames:
         time (清明 is a festival, not two dynasties), each once (元元 in 昇元元年 is no run);
         without 、 each must follow the one before within a century (陈元龙 and 吴清扬 are
         persons, not 陈 and 元)."""
-        if len(set(run.replace("、", ""))) < len(run.replace("、", "")):
+        chars = run.replace("、", "")
+        if len(set(chars)) < len(chars):
             return []
         out, last, listed = [], None, "、" in run
         contexts = {c for c, _ in _contexts()}

@@ -93,6 +93,13 @@ def _addressees() -> tuple[re.Pattern, tuple[str, ...], tuple[str, ...]]:
     return re.compile(f"(?:{alternation})"), offices, ends
 
 
+def _poem_title(norm: str) -> str | None:
+    """The first line when it is short enough to be a poem's title (a poem opens with its title
+    on a line of its own), else None."""
+    line_end = norm.find("\n")
+    return norm[:line_end] if 0 < line_end <= _TITLE_MAX else None
+
+
 @cache
 def _office_regex() -> re.Pattern:
     return re.compile("|".join(re.escape(o) for o in _addressees()[1]))
@@ -260,11 +267,9 @@ class Naming:
 
     def _addressees(self, norm: str) -> list[Proposal]:
         verbs, offices, ends = _addressees()
-        line_end = norm.find("\n")
-        if not 0 < line_end <= _TITLE_MAX:
-            return []  # a poem opens with its title on a line of its own
-        title = norm[:line_end]
-        out = []
+        title, out = _poem_title(norm), []
+        if title is None:
+            return []
         for m in verbs.finditer(title):
             start = m.end()
             for _ in range(2):  # 寄权士繇韩幼深: a second addressee right after the first
@@ -281,11 +286,9 @@ class Naming:
                   ) -> list[Proposal]:
         """A surname with an office after it anywhere in a poem's title, after a place, a
         verb or a joiner (寄句容王主簿, 秦淮过温州李给事宅, 同颜使君真卿李侍御萼): the person."""
-        verbs = _addressees()[0]
-        line_end = norm.find("\n")
-        if not 0 < line_end <= _TITLE_MAX:
+        verbs, title, out = _addressees()[0], _poem_title(norm), []
+        if title is None:
             return []
-        title, out = norm[:line_end], []
         # a place, another addressee or officer may stand right before one (使君|李侍御)
         ends = {p.end for p in found if p.type == "PLACE" or p.origin == KB}
         ends |= {p.end for p in addressees}
