@@ -270,14 +270,17 @@ class Naming:
         title, out = _poem_title(norm), []
         if title is None:
             return []
+        words = self._words()
         for m in verbs.finditer(title):
             start = m.end()
+            if title[m.start():start + 1] in words:
+                continue  # 怀古兼送友人: 怀古 is a word, 古 no surname there
             for _ in range(2):  # 寄权士繇韩幼深: a second addressee right after the first
                 if title.startswith(ends, start):
                     break  # 同王胜之游蒋山: 游 goes on the title, no 游蒋山
                 end = self._addressee_end(title, start, offices, ends)
-                if end is None:
-                    break
+                if end is None or title[start:end] in words:
+                    break  # 唱和古风: a word, no name
                 out.append(Proposal(start, end, "PERSON", (), "naming.addressee", 0.75))
                 start = end
         return out

@@ -96,6 +96,12 @@ def _adverbs() -> frozenset[str]:
 
 
 @cache
+def _address_words() -> frozenset[str]:
+    """The offices and forms of address of poem titles (李太尉: 太尉 is no given name)."""
+    return frozenset(r["word"] for r in table("poem_addressees") if r["kind"] == "office")
+
+
+@cache
 def _finals() -> frozenset[str]:
     return frozenset(column("not_name_final", "char"))
 
@@ -392,7 +398,8 @@ class Persons:
         given: dict[str, tuple[Name, ...]] = {}
         for p in out:
             name = norm[p.start:p.end]
-            if len(name) in (2, 3) and p.strength >= self.repeat_min and name[0] in surnames():
+            if len(name) in (2, 3) and p.strength >= self.repeat_min and name[0] in surnames() \
+                    and name[1:] not in _address_words():
                 given.setdefault(name[1:], ())
         for p in known:
             name = norm[p.start:p.end]

@@ -139,3 +139,9 @@ def test_quality_an_addressee_by_given_name_in_the_lines(real_linker):
     found = [m.text for m in real_linker.link("寄權士繇韓幼深\n韋應物\n士繇松筠操，幼深瓊樹姿。")
              if m.type == "PERSON"]
     assert {"權士繇", "韓幼深", "士繇", "幼深"} <= set(found)
+
+
+def test_quality_an_addressee_by_office_gives_no_given_name(real_linker):
+    found = [m.text for m in real_linker.link("聞李太尉大舉秦兵百萬出征東南\n李白\n太尉杖旄鉞，雲旗繞彭城。")
+             if m.type == "PERSON"]
+    assert "李太尉" in found and "太尉" not in found

@@ -1,5 +1,7 @@
 """The recognisers of names the KB does not know (kg/linking/recognizers/), table-driven."""
 
+from types import SimpleNamespace
+
 import pytest
 
 from kg.linking.model import Proposal
@@ -196,6 +198,17 @@ def test_recognizers_naming_poem_title_addressees():
     ("独孤中丞筵陪饯韦君赴升州\n皇甫冉\n江", [(7, 9), (0, 4)]),  # 君, 中丞 after surnames
     ("送夏侯审赴宁国\n司空曙\n江", [(1, 4)]),         # 赴 is no part of the given name
     ("同颜使君李侍御游法华寺\n皎然\n山", [(1, 4), (4, 7)]),  # offices after a joiner
+    ("和吴君平游蒋山兼呈\n王安石\n山", [(1, 4), (1, 3)]),  # 和 (吴君 too: 君 an address)
+    ("次韵赵德夫龙图送李谏议\n王安石\n山", [(2, 5), (8, 11)]),  # 龙图 closes the name
+    ("荅杜秀才五松见赠\n李白\n山", [(1, 4)]),        # 荅, the old form of 答
 ])
 def test_recognizers_poem_addressees(title, spans):
     assert [(p.start, p.end) for p in Naming()(title, [])] == spans
+
+
+@pytest.mark.parametrize("title", ["孙权故城下怀古兼送友人归\n李白\n山", "唱和古风\n李纲\n山"])
+def test_recognizers_poem_addressee_is_no_everyday_word(title):
+    naming = Naming()
+    naming.set_gazetteer(SimpleNamespace(words=frozenset({"怀古", "古风"}), entities=[], texts=[],
+                                         senses=[]))
+    assert [p for p in naming(title, []) if p.origin == "naming.addressee"] == []
