@@ -237,11 +237,31 @@ class Persons:
         for m in _patterns()[0].finditer(norm):
             use = _cue_strength(m.group(), "before")
             named = self.name_from(norm, m.end()) if use else None
+            if use and use[0] == "title":
+                closed = self._closed_name(norm, m.end())
+                if closed is not None and (named is None or not named[1] or closed > named[0]):
+                    named = (closed, True)
             if named is not None:
                 end, bounded = named
                 out.append(Proposal(m.end(), end, "PERSON", (), "person.title",
                                     use[1] if bounded else use[1] * 0.9))
         return out
+
+    def _closed_name(self, norm: str, start: int) -> int | None:
+        """市民戚永年捐赠, 老师傅滕有才。: after a title, a surname and two characters that
+        punctuation or a cue after a name closes make a name, even where a character of the
+        given name is a stop elsewhere (年, 有)."""
+        words = getattr(self.gazetteer, "words", frozenset())
+        for surname in (norm[start:start + 2], norm[start:start + 1]):
+            end = start + len(surname) + 2
+            given = norm[end - 2:end]
+            if surname and surname in surnames() and len(given) == 2 and end <= len(norm) \
+                    and all(is_han(c) for c in given) and given not in words \
+                    and _patterns()[1].match(norm, end - 1) is None \
+                    and (end == len(norm) or not is_han(norm[end])
+                         or _patterns()[1].match(norm, end) is not None):
+                return end
+        return None
 
     def _after(self, norm: str) -> list[Proposal]:
         out = []
