@@ -39,9 +39,11 @@ from kg.linking.tables import column, number, table
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _LIFE = re.compile(r"[(（]\s*(?:前?\d{3,4}\s*(?:年生|年出生|年?\s*[-—–~至]\s*前?\d{0,4})"
                    r"|[〇○零一二三四五六七八九]{3,4}\s*[-—–~至]|生卒年)")
-# a dynasty's one-character name (or 有), then an author's name, then the work or a word of
-# making a book: 宋张敦颐《六朝事迹编类》, 词有朱孝臧《宝晋长短句》
-_DYNASTY_BEFORE = r"(?<=[汉晋隋唐宋元明清有])"
+# a dynasty's one-character name (or 有, a native place's 人, a prefecture's 州, a list's 、),
+# then an author's name, then the work or a word of making a book: 宋张敦颐《六朝事迹编类》,
+# 词有朱孝臧《宝晋长短句》, 歙人项梦昶合辑
+_DYNASTIES = "汉晋隋唐宋元明清"
+_DYNASTY_BEFORE = f"(?<=[{_DYNASTIES}有人州、])"
 # a prince's title, then his name: 永王李璘, 吴王孙权
 _PRINCE = re.compile(r"(?<=[\u4e00-\u9fff])王(?=[\u4e00-\u9fff]{2})")
 _COURTESY = re.compile(r"[,，]?字([\u4e00-\u9fff]{2})(?=[,，。;；、])")
@@ -70,6 +72,14 @@ def surnames() -> dict[str, str]:
 @cache
 def stops() -> frozenset[str]:
     return frozenset(column("name_stops", "char"))
+
+
+@cache
+def _given_stops() -> frozenset[str]:
+    """The stops that a given name may still hold where a word closes it: a measure word or
+    a time word or a classical adverb (张位, 戚永年, 徐乃昌), not a verb or particle (龙为)."""
+    return frozenset(r["char"] for r in table("name_stops")
+                     if not r["note"].startswith(("measure", "time", "classical adverb")))
 
 
 @cache
@@ -139,6 +149,11 @@ def _cue_strength(cue: str, position: str) -> tuple[str, float] | None:
         if pos in (position, "both"):
             return kind, strength
     return None
+
+
+def _surnamed(name: str) -> bool:
+    """A surname, single or compound, and one or two characters more (毛扆, 欧阳修)."""
+    return any(name[:size] in surnames() and 1 <= len(name) - size <= 2 for size in (1, 2))
 
 
 def _given_ok(given: str) -> bool:
@@ -288,22 +303,37 @@ class Persons:
         return out
 
     def _authors(self, norm: str, found: list[Proposal]) -> list[Proposal]:
-        """宋张敦颐《六朝事迹编类》, 清吴翌凤抄本: a name between a dynasty and a book title or
-        a word of making a book (editor_words.tsv) is its maker's, unless the KB knows the
-        stretch (清雍正《慈溪县志》: an era)."""
-        known, out = {(p.start, p.end) for p in found if p.origin == KB}, []
+        """宋张敦颐《六朝事迹编类》, 清吴翌凤抄本, 歙人项梦昶合辑: a name between a dynasty (or
+        a native place's 人, a prefecture's 州, a list's 、) and a book title or a word of
+        making a book (editor_words.tsv) is its maker's, unless the KB has a name starting
+        there (清雍正《慈溪县志》: an era)."""
+        known, out = {p.start for p in found if p.origin == KB}, []
         for m in _author_regex().finditer(norm):
-            named, start = self.name_from(norm, m.start()), m.start()
-            if named is None or (start, named[0]) in known:
-                continue
-            # 清史简编《…》: the word of making may be the guessed name's last character
-            end = next((e for e in (named[0] - 1, named[0]) if e - start >= 2
-                        and norm.startswith(_editor_words(), e)), None)
-            if end is None and named[1] and norm.startswith("《", named[0]):
-                end = named[0]
+            start = m.start()
+            if start in known or (norm[start] in _DYNASTIES
+                                  and self._maker_end(norm, start + 1) is not None):
+                continue  # 、明张位抄本: the dynasty, then the maker
+            end = self._maker_end(norm, start)
             if end is not None:
                 out.append(Proposal(start, end, "PERSON", (), "person.author", 0.75))
         return out
+
+    def _maker_end(self, norm: str, start: int) -> int | None:
+        """Where a maker's name at ``start`` ends: before the word of making right after a
+        surname and one or two characters (毛扆|校跋, 张位|抄本: the word closes the name even
+        after a character that is a stop elsewhere), else before the book title that closes
+        a name the text bounds (朱孝臧|《…》)."""
+        words = getattr(self.gazetteer, "words", frozenset())
+        for end in (start + 2, start + 3):
+            name = norm[start:end]
+            if norm.startswith(_editor_words(), end) and _surnamed(name) \
+                    and all(_HAN.match(c) and c not in _given_stops() for c in name) \
+                    and name not in words and name[:2] not in words:
+                return end
+        named = self.name_from(norm, start)
+        if named is not None and named[1] and norm.startswith("《", named[0]):
+            return named[0]
+        return None
 
     def _dynasty(self, norm: str, at: int) -> list[Proposal]:
         """The dynasty before an author's name (宋 of 宋张敦颐), as the KB's period."""
