@@ -261,7 +261,8 @@ class Naming:
     def _surnamed(name: str) -> bool:
         if len(name) < 2 or not all(is_han(c) and c not in stops() for c in name):
             return False
-        return name[:2] in surnames() and len(name) > 2 or name[0] in surnames()
+        return (name[:2] in surnames() and 2 < len(name) <= 4
+                or name[0] in surnames() and len(name) <= 3)
 
     # -- 寄费廷玉, 访崔四侍御 --------------------------------------------------------
 
