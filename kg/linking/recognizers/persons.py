@@ -39,11 +39,11 @@ from kg.linking.tables import column, number, table
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _LIFE = re.compile(r"[(（]\s*(?:前?\d{3,4}\s*(?:年生|年出生|年?\s*[-—–~至]\s*前?\d{0,4})"
                    r"|[〇○零一二三四五六七八九]{3,4}\s*[-—–~至]|生卒年)")
-# a dynasty's one-character name (or 有, a native place's 人, a prefecture's 州, a list's 、),
-# then an author's name, then the work or a word of making a book: 宋张敦颐《六朝事迹编类》,
-# 词有朱孝臧《宝晋长短句》, 歙人项梦昶合辑
+# a dynasty's one-character name (or 有, a native place's 人, a prefecture's 州, a list's 、,
+# a year's 年), then an author's name, then the work or a word of making a book:
+# 宋张敦颐《六朝事迹编类》, 词有朱孝臧《宝晋长短句》, 歙人项梦昶合辑, 咸淳五年伊赓刻本
 _DYNASTIES = "汉晋隋唐宋元明清"
-_DYNASTY_BEFORE = f"(?<=[{_DYNASTIES}有人州、])"
+_DYNASTY_BEFORE = f"(?<=[{_DYNASTIES}有人州、年])"
 # a prince's title, then his name: 永王李璘, 吴王孙权
 _PRINCE = re.compile(r"(?<=[\u4e00-\u9fff])王(?=[\u4e00-\u9fff]{2})")
 _COURTESY = re.compile(r"[,，]?字([\u4e00-\u9fff]{2})(?=[,，。;；、])")
@@ -303,13 +303,13 @@ class Persons:
         return out
 
     def _authors(self, norm: str, found: list[Proposal]) -> list[Proposal]:
-        """宋张敦颐《六朝事迹编类》, 清吴翌凤抄本, 歙人项梦昶合辑: a name between a dynasty (or
-        a native place's 人, a prefecture's 州, a list's 、) and a book title or a word of
-        making a book (editor_words.tsv) is its maker's, unless the KB has a name starting
-        there (清雍正《慈溪县志》: an era)."""
+        """宋张敦颐《六朝事迹编类》, 清吴翌凤抄本, 歙人项梦昶合辑, 正德任佃刻: a name between a
+        dynasty, a native place's 人, a prefecture's 州, a list's 、, a year's 年 or a period the
+        KB knows and a book title or a word of making a book (editor_words.tsv) is its
+        maker's, unless the KB has a name starting there (清雍正《慈溪县志》: an era)."""
         known, out = {p.start for p in found if p.origin == KB}, []
-        for m in _author_regex().finditer(norm):
-            start = m.start()
+        after_eras = {p.end for p in found if p.origin == KB and self._names_period(p)}
+        for start in sorted({m.start() for m in _author_regex().finditer(norm)} | after_eras):
             if start in known or (norm[start] in _DYNASTIES
                                   and self._maker_end(norm, start + 1) is not None):
                 continue  # 、明张位抄本: the dynasty, then the maker
@@ -317,6 +317,11 @@ class Persons:
             if end is not None:
                 out.append(Proposal(start, end, "PERSON", (), "person.author", 0.75))
         return out
+
+    def _names_period(self, p: Proposal) -> bool:
+        """The KB proposal may name a period (正德 of 明正德任佃刻)."""
+        entities = self.gazetteer.entities
+        return any(entities[n.entity].type == "PERIOD" for n in p.senses)
 
     def _maker_end(self, norm: str, start: int) -> int | None:
         """Where a maker's name at ``start`` ends: before the word of making right after a

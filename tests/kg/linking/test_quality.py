@@ -145,3 +145,8 @@ def test_quality_an_addressee_by_office_gives_no_given_name(real_linker):
     found = [m.text for m in real_linker.link("聞李太尉大舉秦兵百萬出征東南\n李白\n太尉杖旄鉞，雲旗繞彭城。")
              if m.type == "PERSON"]
     assert "李太尉" in found and "太尉" not in found
+
+
+def test_quality_the_maker_of_an_edition_after_a_reign_era(real_linker):
+    found = [m.text for m in real_linker.link("校以明正德任佃刻、嘉靖王皋續刻本") if m.type == "PERSON"]
+    assert found == ["任佃", "王皋"]
