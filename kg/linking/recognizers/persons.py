@@ -43,6 +43,7 @@ _LIFE = re.compile(r"[(（]\s*(?:前?\d{3,4}\s*(?:年生|年出生|年?\s*[-—�
 # a year's 年), then an author's name, then the work or a word of making a book:
 # 宋张敦颐《六朝事迹编类》, 词有朱孝臧《宝晋长短句》, 歙人项梦昶合辑, 咸淳五年伊赓刻本
 _DYNASTIES = "汉晋隋唐宋元明清"
+_GOVERN = "镇"  # 徐商镇襄阳: held the command of
 _DYNASTY_BEFORE = f"(?<=[{_DYNASTIES}有人州、年])"
 # a prince's title, then his name: 永王李璘, 吴王孙权
 _PRINCE = re.compile(r"(?<=[\u4e00-\u9fff])王(?=[\u4e00-\u9fff]{2})")
@@ -175,6 +176,7 @@ class Persons:
     def __call__(self, norm: str, found: list[Proposal]) -> list[Proposal]:
         out = self._before(norm) + self._after(norm) + self._bylines(norm)
         out += self._courtesy(norm) + self._authors(norm, found) + self._princes(norm)
+        out += self._governors(norm, found)
         blocked, known = self._kb_starts(found), self._kb_persons(found)
         out += self._lists(norm, out + known, blocked) + self._named_lists(norm, blocked)
         out = [p for p in _titled_first(out) if self._plausible(norm[p.start:p.end])]
@@ -308,7 +310,8 @@ class Persons:
         KB knows and a book title or a word of making a book (editor_words.tsv) is its
         maker's, unless the KB has a name starting there (清雍正《慈溪县志》: an era)."""
         known, out = {p.start for p in found if p.origin == KB}, []
-        after_eras = {p.end for p in found if p.origin == KB and self._names_period(p)}
+        after_eras = {p.end for p in found
+                      if p.origin == KB and p.end < len(norm) and self._names_period(p)}
         for start in sorted({m.start() for m in _author_regex().finditer(norm)} | after_eras):
             if start in known or (norm[start] in _DYNASTIES
                                   and self._maker_end(norm, start + 1) is not None):
@@ -317,6 +320,37 @@ class Persons:
             if end is not None:
                 out.append(Proposal(start, end, "PERSON", (), "person.author", 0.75))
         return out
+
+    def _governors(self, norm: str, found: list[Proposal]) -> list[Proposal]:
+        """徐商镇襄阳, 杨守亮镇兴元: a name before 镇 (to hold a command) with a known place
+        right after it is the governor's, unless a KB place or another KB name takes the
+        stretch (汤山|镇, 谢安|坐镇); the place recogniser leaves 徐商镇 alone then."""
+        at = norm.find(_GOVERN)
+        if at < 0:
+            return []
+        kb_places = self._kb_places(found)
+        places = {start for start, _ in kb_places} | self._listed_place_starts(norm)
+        words = getattr(self.gazetteer, "words", frozenset())
+        known, out = {p.start: p.end for p in found if p.origin == KB}, []
+        while at >= 0:
+            start = self.name_before(norm, at, False) \
+                if at + 1 in places and norm[at - 1:at + 1] not in words else None
+            if start is not None and known.get(start, at) == at and (start, at) not in kb_places:
+                out.append(Proposal(start, at, "PERSON", (), "person.governor", 0.8))
+            at = norm.find(_GOVERN, at + 1)
+        return out
+
+    def _kb_places(self, found: list[Proposal]) -> set[tuple[int, int]]:
+        entities = self.gazetteer.entities if self.gazetteer else []
+        return {(p.start, p.end) for p in found if p.origin == KB
+                and any(entities[n.entity].type == "PLACE" for n in p.senses)}
+
+    def _listed_place_starts(self, norm: str) -> set[int]:
+        """Where the name lists' places start in the text (the gazetteer's scan of it)."""
+        scanned = getattr(self.gazetteer, "listed_in", None)
+        if scanned is None or scanned[0] is not norm:
+            return set()
+        return {last + 1 - size for last, (size, type_, _) in scanned[1] if type_ == "PLACE"}
 
     def _names_period(self, p: Proposal) -> bool:
         """The KB proposal may name a period (正德 of 明正德任佃刻)."""

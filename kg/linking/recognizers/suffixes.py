@@ -156,6 +156,7 @@ class _KbSpans:
                 self.places[p.start] = max(self.places.get(p.start, 0), p.end)
             if types == {"PERSON"}:
                 self.persons.add((p.start, p.end))
+        self.persons |= {(p.start, p.end) for p in found if p.origin == "person.governor"}
 
     @staticmethod
     def _types(p: Proposal, gazetteer) -> set[str]:

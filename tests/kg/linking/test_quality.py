@@ -150,3 +150,14 @@ def test_quality_an_addressee_by_office_gives_no_given_name(real_linker):
 def test_quality_the_maker_of_an_edition_after_a_reign_era(real_linker):
     found = [m.text for m in real_linker.link("校以明正德任佃刻、嘉靖王皋續刻本") if m.type == "PERSON"]
     assert found == ["任佃", "王皋"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("時號溫八叉。徐商鎮襄陽，署爲巡官", ("徐商", "PERSON")),
+    ("汤山镇南京市江宁区", ("汤山镇", "PLACE")),
+    ("淝水之战，谢安坐镇建康", ("谢安", "PERSON")),
+])
+def test_quality_a_governor_before_the_place_he_held(real_linker, text, expected):
+    found = [(m.text, m.type) for m in real_linker.link(text)]
+    assert expected in found
+    assert not [x for x, _ in found if x.endswith(("鎮", "坐")) and x != "汤山镇"]
