@@ -52,6 +52,7 @@ _TITLE_MAX = 40
 _OFFICER_JOINERS = "、与同陪和及并兼"  # joiners before a surname and office in a title
 _MONK = re.compile("(?:禅师|法师|上人)")
 _MONK_START = set(_BREAK) | set("称谓寄访谒见礼拜与同赠送呈怀忆哭")
+_MONK_CHARS = set("云月日时")  # stops elsewhere, but in monks' and temples' names: 云居, 月江
 
 
 @cache
@@ -352,12 +353,13 @@ class Naming:
         for m in _MONK.finditer(norm):
             start = m.start()
             while start > max(0, m.start() - 6) and is_han(norm[start - 1]) \
-                    and norm[start - 1] not in _MONK_START:
-                start -= 1
+                    and norm[start - 1] not in _MONK_START and (
+                        norm[start - 1] in _MONK_CHARS or norm[start - 1] not in stops()):
+                start -= 1  # 真乃是|羲皇上人: a monk's name holds no particle or verb
             inner = places.get(start)
             if inner is not None and 1 <= m.start() - inner <= 2:
                 start = inner  # 钟山泉禅师: the hill, then the monk
-            if m.start() > start:
+            if m.start() > start and norm[start:m.end()] not in self._words():
                 out.append(Proposal(start, m.end(), "PERSON", (), "naming.monk", 0.75))
         return out
 

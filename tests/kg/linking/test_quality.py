@@ -161,3 +161,9 @@ def test_quality_a_governor_before_the_place_he_held(real_linker, text, expected
     found = [(m.text, m.type) for m in real_linker.link(text)]
     assert expected in found
     assert not [x for x, _ in found if x.endswith(("鎮", "坐")) and x != "汤山镇"]
+
+
+def test_quality_a_monk_name_holds_no_particle_and_no_idiom(real_linker):
+    found = [m.text for m in real_linker.link("例得清平分，真乃是羲皇上人。") if m.type == "PERSON"]
+    assert found == ["羲皇"]
+    assert [m.text for m in real_linker.link("云居舜禅师法嗣")] == ["云居舜禅师"]
