@@ -308,12 +308,14 @@ class Persons:
         """宋张敦颐《六朝事迹编类》, 清吴翌凤抄本, 歙人项梦昶合辑, 正德任佃刻: a name between a
         dynasty, a native place's 人, a prefecture's 州, a list's 、, a year's 年 or a period the
         KB knows and a book title or a word of making a book (editor_words.tsv) is its
-        maker's, unless the KB has a name starting there (清雍正《慈溪县志》: an era)."""
+        maker's, unless the KB has a name starting there (清雍正《慈溪县志》: an era) or one
+        character before (宋祁合修《新唐书》: 宋 is no dynasty there)."""
         known, out = {p.start for p in found if p.origin == KB}, []
+        inside = {p.start + 1 for p in found if p.origin == KB and p.length > 1}
         after_eras = {p.end for p in found
                       if p.origin == KB and p.end < len(norm) and self._names_period(p)}
         for start in sorted({m.start() for m in _author_regex().finditer(norm)} | after_eras):
-            if start in known or (norm[start] in _DYNASTIES
+            if start in known or start in inside or (norm[start] in _DYNASTIES
                                   and self._maker_end(norm, start + 1) is not None):
                 continue  # 、明张位抄本: the dynasty, then the maker
             end = self._maker_end(norm, start)

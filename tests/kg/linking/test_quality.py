@@ -167,3 +167,12 @@ def test_quality_a_monk_name_holds_no_particle_and_no_idiom(real_linker):
     found = [m.text for m in real_linker.link("例得清平分，真乃是羲皇上人。") if m.type == "PERSON"]
     assert found == ["羲皇"]
     assert [m.text for m in real_linker.link("云居舜禅师法嗣")] == ["云居舜禅师"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("曾与宋祁合修《新唐书》", "宋祁"),         # 宋 of 宋祁 is no dynasty before a maker
+    ("白敏中、令狐綯使黨人搆之", "令狐綯"),     # 使 ends no name
+])
+def test_quality_the_name_is_not_stretched(real_linker, text, name):
+    persons = [m.text for m in real_linker.link(text) if m.type == "PERSON"]
+    assert name in persons and not [p for p in persons if name in p and p != name]
