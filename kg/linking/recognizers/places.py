@@ -75,6 +75,7 @@ def _offices() -> tuple[re.Pattern, dict[str, tuple[int, int, float]]]:
 _NATIVE = re.compile(f"人(?=[{re.escape(_CLAUSE_END)}]|也)")
 _GLOSS = re.compile(r" ?[（(]今")
 _TIME_ENDINGS = "间时中末初年"  # 天宝间人: a person of an era, not of a place
+_POSTED = "迁徙擢拜调贬谪授除知居"  # verbs of a posting or a stay, before a name, not in one
 
 
 class Places:
@@ -125,6 +126,8 @@ class Places:
             if start in kb_ends:
                 return start
         for start in reversed(starts):
+            if norm[start] in _POSTED and start + 1 in starts:
+                continue  # 迁|宣武节度使: the verb is no part of the name
             if start == 0 or not is_han(norm[start - 1]) or norm[start - 1] in stops() \
                     or norm[start - 1] in soft_stops():
                 return start
@@ -135,8 +138,11 @@ class Places:
         out = []
         for m in pattern.finditer(norm):
             low, high, strength = rows[m.group()]
+            if m.start() in kb_ends:
+                continue  # 镇东军|节度判官: a known place holds the office already
             start = self._bounded_start(norm, m.start(), low, high, kb_ends)
-            if start is None or norm[start:m.end()] in self._words() \
+            if start is None or norm[m.start() - 1] in soft_stops() \
+                    or norm[start:m.end()] in self._words() \
                     or norm[m.start() - 1:m.start() + 1] in self._words():
                 continue
             if m.start() - start == 1 and (start == 0 or norm[start - 1] not in _PUNCTUATION):

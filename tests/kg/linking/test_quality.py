@@ -176,3 +176,8 @@ def test_quality_a_monk_name_holds_no_particle_and_no_idiom(real_linker):
 def test_quality_the_name_is_not_stretched(real_linker, text, name):
     persons = [m.text for m in real_linker.link(text) if m.type == "PERSON"]
     assert name in persons and not [p for p in persons if name in p and p != name]
+
+
+def test_quality_a_listed_place_before_an_office_keeps_its_name(real_linker):
+    found = [(m.text, m.type) for m in real_linker.link("授簽書鎮東軍節度判官")]
+    assert ("鎮東軍", "PLACE") in found
