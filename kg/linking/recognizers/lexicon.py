@@ -1,7 +1,8 @@
 """Names the KB does not hold, from the linker's lists (`kg.linking.name_lists`): places of
 China and of Chinese history, countries, well-known persons of Chinese history by name or
 famous designation (贺知章, 子房), named works cited without 《》 (后庭花) and well-known
-organisations (汲古阁). The gazetteer's automaton finds them in the same pass as the KB's names
+organisations (汲古阁); a listed commandery or state before a noble rank is named without its
+郡 or 国 (渤海郡王: 渤海). The gazetteer's automaton finds them in the same pass as the KB's names
 (this recogniser reads that pass); they link to no entity, and where the KB has the same name,
 the KB's proposal takes the span (`kg.linking.resolve`). Left out: a person's designation that is
 also an everyday word (老子, 冰心), a name that straddles two everyday words (织女 in 纺织女工)
@@ -20,6 +21,10 @@ from spacy.util import registry
 from kg.linking.gazetteer import new_automaton
 from kg.linking.model import Proposal
 from kg.linking.name_lists import listed_names
+
+
+# a commandery or state, then a noble rank: the fief of a title (渤海郡王, 燕国公, 彭阳郡公)
+_FIEFS = tuple(f"{unit}{rank}" for unit in "郡国" for rank in "王公侯伯")
 
 
 @cache
@@ -59,8 +64,11 @@ class Lexicon:
         out = []
         for last, (size, type_, designation) in self._matches(norm):
             start = last + 1 - size
-            if self._kept(norm, start, last + 1, type_, designation):
-                out.append(Proposal(start, last + 1, type_, (), f"lexicon.{type_.lower()}",
+            end = last + 1
+            if type_ == "PLACE" and norm.startswith(_FIEFS, end - 1) and end - start > 1:
+                end -= 1  # 封渤海郡王, 燕国公: the title names the place without its 郡 or 国
+            if self._kept(norm, start, end, type_, designation):
+                out.append(Proposal(start, end, type_, (), f"lexicon.{type_.lower()}",
                                     self.designation_strength if designation
                                     else self.strength))
         return out
