@@ -138,7 +138,8 @@ class SingleNames:
             if p.start == 0 or norm[p.start - 1] not in gazetteer.singles:
                 continue
             eras = [gazetteer.entities[n.entity] for n in p.senses]
-            dynasties = {iri for e in eras if e.cls == "ReignEra" for iri in e.related}
+            dynasties = _with_wholes({iri for e in eras if e.cls == "ReignEra"
+                                      for iri in e.related}, gazetteer)
             senses = tuple(n for n in gazetteer.singles[norm[p.start - 1]]
                            if gazetteer.entities[n.entity].iri in dynasties)
             if senses:
@@ -165,3 +166,19 @@ class SingleNames:
 def _overlap(person, dynasty) -> bool:
     spans = (person.start, person.end, dynasty.start, dynasty.end)
     return None in spans or (person.start <= dynasty.end and dynasty.start <= person.end)
+
+
+def _with_wholes(dynasties: set[str], gazetteer) -> set[str]:
+    """The dynasties and the dynasties they are part of: 宋 before 咸淳, an era of 南宋."""
+    wholes = set()
+    for iri in dynasties:
+        at = gazetteer.index.get(iri)
+        entity = gazetteer.entities[at] if at is not None else None
+        if entity is not None and entity.cls == "Dynasty":
+            wholes |= {r for r in entity.related if _is_dynasty(r, gazetteer)}
+    return dynasties | wholes
+
+
+def _is_dynasty(iri: str, gazetteer) -> bool:
+    at = gazetteer.index.get(iri)
+    return at is not None and gazetteer.entities[at].cls == "Dynasty"

@@ -181,3 +181,8 @@ def test_quality_the_name_is_not_stretched(real_linker, text, name):
 def test_quality_a_listed_place_before_an_office_keeps_its_name(real_linker):
     found = [(m.text, m.type) for m in real_linker.link("授簽書鎮東軍節度判官")]
     assert ("鎮東軍", "PLACE") in found
+
+
+def test_quality_a_dynasty_before_an_era_of_its_part(real_linker):
+    found = [(m.text, m.type, m.label) for m in real_linker.link("參校宋咸淳五年伊賡刻本")]
+    assert ("宋", "PERIOD", "宋") in found and ("咸淳", "PERIOD", "咸淳") in found
