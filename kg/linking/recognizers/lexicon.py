@@ -22,7 +22,6 @@ from kg.linking.gazetteer import new_automaton
 from kg.linking.model import Proposal
 from kg.linking.name_lists import listed_names
 
-
 # a commandery or state, then a noble rank: the fief of a title (渤海郡王, 燕国公, 彭阳郡公)
 _FIEFS = tuple(f"{unit}{rank}" for unit in "郡国" for rank in "王公侯伯")
 
