@@ -201,6 +201,7 @@ def test_recognizers_naming_poem_title_addressees():
     ("和吴君平游蒋山兼呈\n王安石\n山", [(1, 4), (1, 3)]),  # 和 (吴君 too: 君 an address)
     ("次韵赵德夫龙图送李谏议\n王安石\n山", [(2, 5), (8, 11)]),  # 龙图 closes the name
     ("荅杜秀才五松见赠\n李白\n山", [(1, 4)]),        # 荅, the old form of 答
+    ("金陵听韩侍御吹笛\n李白\n山", [(3, 6)]),        # 听 someone play
 ])
 def test_recognizers_poem_addressees(title, spans):
     assert [(p.start, p.end) for p in Naming()(title, [])] == spans
