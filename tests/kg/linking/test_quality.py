@@ -186,3 +186,11 @@ def test_quality_a_listed_place_before_an_office_keeps_its_name(real_linker):
 def test_quality_a_dynasty_before_an_era_of_its_part(real_linker):
     found = [(m.text, m.type, m.label) for m in real_linker.link("參校宋咸淳五年伊賡刻本")]
     assert ("宋", "PERIOD", "宋") in found and ("咸淳", "PERIOD", "咸淳") in found
+
+
+@pytest.mark.parametrize(("text", "given", "label"), [
+    ("令狐楚，字殼士。敬宗立，拜楚爲河南尹。", "楚", "令狐楚"),   # after 拜, before 爲
+    ("高駢，字千里。授駢節度，兼諸道行營都統。", "駢", "高骈"),   # after 授, before 節
+])
+def test_quality_a_given_name_after_a_verb_of_appointment(real_linker, text, given, label):
+    assert (given, "PERSON", label) in [(m.text, m.type, m.label) for m in real_linker.link(text)]
