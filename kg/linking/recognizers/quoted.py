@@ -1,6 +1,7 @@
 """Names in quotation marks that the word after them makes a name (kg/linking/tables/
 quoted_names.tsv): “阅美四季”品牌 is an activity series, and so is “阅美四季” wherever else the
-document quotes it.
+document quotes it; so is a quoted name with the ending of an event (quoted_endings.tsv:
+“金陵刻本展”, “秦淮灯会”).
 
 >>> [(p.start, p.end, p.type) for p in Quoted()("以“阅美”系列为主，简称“阅美”。", [])]
 [(2, 4, 'EVENT'), (13, 15, 'EVENT')]
@@ -26,9 +27,22 @@ def _kinds() -> list[tuple[str, str, float]]:
                   key=lambda kind: -len(kind[0]))
 
 
-def _kind(norm: str, at: int) -> tuple[str, float] | None:
+@cache
+def _endings() -> list[tuple[str, str, int, float]]:
+    rows = table("quoted_endings")
+    return sorted(((r["ending"], r["type"], int(number(r, "min_stem", "quoted_endings")),
+                    number(r, "strength", "quoted_endings")) for r in rows),
+                  key=lambda kind: -len(kind[0]))
+
+
+def _kind(norm: str, m: re.Match) -> tuple[str, float] | None:
+    """The type of a quoted name by the word after it, else by its own ending."""
     for after, type_, strength in _kinds():
-        if norm.startswith(after, at):
+        if norm.startswith(after, m.end()):
+            return type_, strength
+    name = m.group(1)
+    for ending, type_, min_stem, strength in _endings():
+        if name.endswith(ending) and len(name) - len(ending) >= min_stem:
             return type_, strength
     return None
 
@@ -40,7 +54,7 @@ class Quoted:
         quotes = list(_QUOTED.finditer(norm))
         named, last = {}, None
         for m in quotes:
-            kind = _kind(norm, m.end())
+            kind = _kind(norm, m)
             if kind is None and last and norm.endswith("简称", 0, m.start()):
                 kind = named[last]  # (以下简称“阅美”) names the series quoted before it
             if kind and named.get(m.group(1), (None, 0.0))[1] < kind[1]:
