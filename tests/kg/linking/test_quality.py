@@ -194,3 +194,11 @@ def test_quality_a_dynasty_before_an_era_of_its_part(real_linker):
 ])
 def test_quality_a_given_name_after_a_verb_of_appointment(real_linker, text, given, label):
     assert (given, "PERSON", label) in [(m.text, m.type, m.label) for m in real_linker.link(text)]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("本规划经金陵图书馆理事会审议通过后实施", "金陵图书馆理事会"),
+    ("1943年生，原南京第二棉纺织厂挡车工", "南京第二棉纺织厂"),
+])
+def test_quality_a_board_or_a_factory(real_linker, text, name):
+    assert (name, "ORGANIZATION") in [(m.text, m.type) for m in real_linker.link(text)]
