@@ -144,6 +144,7 @@ class _KbSpans:
         self.orgs: list[tuple[int, int]] = []
         self.places: dict[int, int] = {}  # start -> end of known place names
         self.persons: set[tuple[int, int]] = set()
+        self.periods: dict[int, int] = {}  # start -> end of names that are only periods
         for p in known:
             for at in range(p.start + 1, p.end):
                 self.inner[at] = max(self.inner.get(at, 0), p.end)
@@ -156,6 +157,8 @@ class _KbSpans:
                 self.places[p.start] = max(self.places.get(p.start, 0), p.end)
             if types == {"PERSON"}:
                 self.persons.add((p.start, p.end))
+            if types == {"PERIOD"} and p.end - p.start > 1:  # not 入|金 of 入金陵
+                self.periods[p.start] = max(self.periods.get(p.start, 0), p.end)
         self.persons |= {(p.start, p.end) for p in found if p.origin == "person.governor"}
 
     @staticmethod
@@ -281,7 +284,16 @@ class Suffixes:
     def stem_start(self, norm: str, end: int, size: tuple[int, int], type_: str, kb: _KbSpans
                    ) -> tuple[int, bool]:
         """Where the name ending at ``end`` starts, and whether a boundary was found;
-        ``size``: the fewest and most characters its stem may have."""
+        ``size``: the fewest and most characters its stem may have. A period the name would
+        start with only dates it (清代|金陵书局): the name starts after it."""
+        start, bounded = self._stem_start(norm, end, size, type_, kb)
+        after = kb.periods.get(start, 0)
+        if start < after < end:
+            return after, True  # a stem too short after it makes no name (清代|金+陵)
+        return start, bounded
+
+    def _stem_start(self, norm: str, end: int, size: tuple[int, int], type_: str,
+                    kb: _KbSpans) -> tuple[int, bool]:
         low, high = size
         if type_ == "ORGANIZATION":
             parent = self._parent(norm, end, kb)

@@ -202,3 +202,13 @@ def test_quality_a_given_name_after_a_verb_of_appointment(real_linker, text, giv
 ])
 def test_quality_a_board_or_a_factory(real_linker, text, name):
     assert (name, "ORGANIZATION") in [(m.text, m.type) for m in real_linker.link(text)]
+
+
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    ("先展示了一册清代金陵书局刻本《史记》", "金陵书局", "ORGANIZATION"),   # 清代 only dates it
+    ("本馆将会同南京师范大学、南京晓庄学院", "南京师范大学", "ORGANIZATION"),  # 会同 before it
+    ("建州人，後入金陵教坊。", "金陵", "PLACE"),
+])
+def test_quality_a_name_starts_after_a_period_or_a_verb(real_linker, text, name, type_):
+    found = [(m.text, m.type) for m in real_linker.link(text)]
+    assert (name, type_) in found and not any(x != name and name in x for x, _ in found)
