@@ -212,3 +212,9 @@ def test_quality_a_board_or_a_factory(real_linker, text, name):
 def test_quality_a_name_starts_after_a_period_or_a_verb(real_linker, text, name, type_):
     found = [(m.text, m.type) for m in real_linker.link(text)]
     assert (name, type_) in found and not any(x != name and name in x for x, _ in found)
+
+
+@pytest.mark.parametrize(("text", "dynasty"), [
+    ("也與宋遺民往還", "宋"), ("抒发抗金救国之志", "金"), ("與宋宗室趙孟榮遊", "宋")])
+def test_quality_a_dynasty_by_its_people_or_its_foes(real_linker, text, dynasty):
+    assert (dynasty, "PERIOD") in [(m.text, m.type) for m in real_linker.link(text)]
