@@ -20,7 +20,7 @@ from kg.linking.tables import TABLES, number, table
 
 
 @cache
-def _rules() -> list[tuple[re.Pattern, str, float]]:
+def _rules() -> list[tuple[re.Pattern, str, float, tuple[str, ...]]]:
     rules = []
     for n, row in enumerate(table("patterns"), 1):
         try:
@@ -28,7 +28,8 @@ def _rules() -> list[tuple[re.Pattern, str, float]]:
         except re.error as err:
             raise LinkTableError(f"{TABLES / 'patterns.tsv'}: row {n}, column 'pattern': "
                                  f"{err}") from None
-        rules.append((pattern, row["type"], number(row, "strength", "patterns")))
+        prefixes = tuple(sorted(filter(None, row["prefix"].split("|")), key=len, reverse=True))
+        rules.append((pattern, row["type"], number(row, "strength", "patterns"), prefixes))
     return rules
 
 
@@ -37,10 +38,12 @@ class Patterns:
 
     def __call__(self, norm: str, found: list[Proposal]) -> list[Proposal]:
         out = []
-        for pattern, type_, strength in _rules():
+        for pattern, type_, strength, prefixes in _rules():
+            group = "name" if "name" in pattern.groupindex else 0
             for m in pattern.finditer(norm):
-                group = "name" if "name" in pattern.groupindex else 0
-                out.append(Proposal(m.start(group), m.end(group), type_, (), "pattern",
+                start = m.start(group)
+                before = next((p for p in prefixes if norm.endswith(p, 0, start)), "")
+                out.append(Proposal(start - len(before), m.end(group), type_, (), "pattern",
                                     strength))
         return out
 
