@@ -375,7 +375,10 @@ class Naming:
             if len(name) == 1 and p.origin == "naming.subject":
                 given.setdefault(name, ())  # 郢,金陵人 … 郢由是知名
             elif (char := _one_given(name)) is not None:
-                given[char] = given.get(char, ()) + self._given_senses(p, char)
+                senses = self._given_senses(p, char)
+                if p.origin == KB and not senses:
+                    continue  # a designation's tail is no given name (朱|子, 温|八叉)
+                given[char] = given.get(char, ()) + senses
         taken = {(p.start, p.end) for p in persons}
         out = []
         for char, senses in sorted(given.items()):
@@ -418,7 +421,7 @@ class Naming:
         if p.origin != KB or self.gazetteer is None:
             return ()
         return tuple(Name(char, n.entity, "given", 0.7) for n in p.senses
-                     if self.gazetteer.entities[n.entity].type == "PERSON")
+                     if n.kind == "pref" and self.gazetteer.entities[n.entity].type == "PERSON")
 
     def _heads_clause(self, norm: str, at: int) -> bool:
         """At the head of a clause (after punctuation or 时, 闻 …) and before a verb or adverb

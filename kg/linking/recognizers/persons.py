@@ -494,9 +494,11 @@ class Persons:
                 given.setdefault(name[1:], ())
         for p in known:
             name = norm[p.start:p.end]
-            if len(name) in (2, 3) and name[0] in surnames():
-                senses = tuple(Name(name[1:], n.entity, "given", 0.7) for n in p.senses
-                               if self.gazetteer.entities[n.entity].type == "PERSON")
+            # a personal name's given name, not a designation's tail (温|八叉, 李|翰林)
+            senses = tuple(Name(name[1:], n.entity, "given", 0.7) for n in p.senses
+                           if n.kind == "pref"
+                           and self.gazetteer.entities[n.entity].type == "PERSON")
+            if len(name) in (2, 3) and name[0] in surnames() and senses:
                 given[name[1:]] = given.get(name[1:], ()) + senses
         more = []
         for text, senses in sorted(given.items()):
