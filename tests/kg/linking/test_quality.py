@@ -218,3 +218,10 @@ def test_quality_a_name_starts_after_a_period_or_a_verb(real_linker, text, name,
     ("也與宋遺民往還", "宋"), ("抒发抗金救国之志", "金"), ("與宋宗室趙孟榮遊", "宋")])
 def test_quality_a_dynasty_by_its_people_or_its_foes(real_linker, text, dynasty):
     assert (dynasty, "PERIOD") in [(m.text, m.type) for m in real_linker.link(text)]
+
+
+def test_quality_a_designation_links_and_its_tail_is_no_given_name(real_linker):
+    found = [(m.text, m.label) for m in real_linker.link("時號溫八叉。凡八叉手而成，杜工部亦然")
+             if m.type == "PERSON"]
+    assert ("溫八叉", "温庭筠") in found and ("杜工部", "杜甫") in found
+    assert "八叉" not in [text for text, _ in found]
