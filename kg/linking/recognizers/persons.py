@@ -40,11 +40,11 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _LIFE = re.compile(r"[(（]\s*(?:前?\d{3,4}\s*(?:年生|年出生|年?\s*[-—–~至]\s*前?\d{0,4})"
                    r"|[〇○零一二三四五六七八九]{3,4}\s*[-—–~至]|生卒年)")
 # a dynasty's one-character name (or 有, a native place's 人, a prefecture's 州, a list's 、,
-# a year's 年), then an author's name, then the work or a word of making a book:
+# a year's 年, an era's 间), then an author's name, then the work or a word of making a book:
 # 宋张敦颐《六朝事迹编类》, 词有朱孝臧《宝晋长短句》, 歙人项梦昶合辑, 咸淳五年伊赓刻本
 _DYNASTIES = "汉晋隋唐宋元明清"
 _GOVERN = "镇"  # 徐商镇襄阳: held the command of
-_DYNASTY_BEFORE = f"(?<=[{_DYNASTIES}有人州、年])"
+_DYNASTY_BEFORE = f"(?<=[{_DYNASTIES}有人州、年间])"
 # a prince's title, then his name: 永王李璘, 吴王孙权
 _PRINCE = re.compile(r"(?<=[\u4e00-\u9fff])王(?=[\u4e00-\u9fff]{2})")
 _COURTESY = re.compile(r"[,，]?字([\u4e00-\u9fff]{2})(?=[,，。;；、])")
@@ -253,14 +253,15 @@ class Persons:
         out = []
         for m in _patterns()[0].finditer(norm):
             use = _cue_strength(m.group(), "before")
-            named = self.name_from(norm, m.end()) if use else None
+            at = m.end() + (norm[m.end():m.end() + 1] == " ")  # 志愿者 乔楠: one space between
+            named = self.name_from(norm, at) if use else None
             if use and use[0] == "title":
-                closed = self._closed_name(norm, m.end())
+                closed = self._closed_name(norm, at)
                 if closed is not None and (named is None or not named[1] or closed > named[0]):
                     named = (closed, True)
             if named is not None:
                 end, bounded = named
-                out.append(Proposal(m.end(), end, "PERSON", (), "person.title",
+                out.append(Proposal(at, end, "PERSON", (), "person.title",
                                     use[1] if bounded else use[1] * 0.9))
         return out
 
