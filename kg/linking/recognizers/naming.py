@@ -48,6 +48,7 @@ _BREAK = ",.;:!?，。；：！？、()（）[]【】《》“”「」『』\n 
 _LIFE_HEAD = re.compile(r"[(（]\s*(?:前?\d{2,4}|[〇○零一二三四五六七八九十]{2,4}|生卒|\?|？)")
 _SUBJECT = re.compile(f"(?m)^[ \\t]*([{_HAN}]{{1,4}})(?=[,，(（])")
 _NUMERALS = "一二三四五六七八九十"
+_RANK = re.compile(f"大|[{_NUMERALS}]{{1,3}}")  # a man's rank among his cousins: 李十二, 王大"
 _TITLE_MAX = 40
 _OFFICER_JOINERS = "、与同陪和及并兼"  # joiners before a surname and office in a title
 _MONK = re.compile("(?:禅师|法师|上人)")
@@ -138,7 +139,7 @@ class Naming:
         taken = {(p.start, p.end) for p in addressees}
         out += addressees + [p for p in self._officers(norm, found, addressees)
                              if (p.start, p.end) not in taken]
-        out += self._monks(norm, found)
+        out += self._monks(norm, found) + self._ranked(norm)
         out = [p for p in out if self._plausible(p, norm[p.start:p.end])]
         out += self._given(norm, persons + out, found)
         return out + self._kin(norm, persons + out, {(p.start, p.end) for p in out + found})
@@ -344,6 +345,36 @@ class Naming:
     @staticmethod
     def _title_ends(title: str, end: int, ends) -> bool:
         return end >= len(title.rstrip()) or title[end] in _BREAK or title.startswith(ends, end)
+
+    # -- 李十二白, 王大昌龄 --------------------------------------------------------------
+
+    def _ranked(self, norm: str) -> list[Proposal]:
+        """A KB person called by surname, rank among his cousins and given name (李十二白,
+        王大昌龄): the rank stands inside the name the KB knows."""
+        if self.gazetteer is None:
+            return []
+        out = []
+        for m in _RANK.finditer(norm):
+            for size in (2, 1):
+                family, given = norm[m.start() - size:m.start()], norm[m.end():m.end() + 2]
+                if m.start() < size or family not in surnames():
+                    continue
+                end = self._ranked_end(family, given, m.end())
+                if end is not None and norm[end - 1:end + 1] not in self._words():  # 李二|白菜
+                    senses = self.gazetteer.lookup(family + norm[m.end():end])
+                    out.append(Proposal(m.start() - size, end, "PERSON", senses, KB, 0.85))
+                    break
+        return out
+
+    def _ranked_end(self, family: str, given: str, at: int) -> int | None:
+        """The end of the given name after a rank, when surname and given name are a KB
+        person's own name."""
+        entities = self.gazetteer.entities
+        for size in (2, 1):
+            senses = self.gazetteer.lookup(family + given[:size]) if len(given) >= size else ()
+            if any(n.kind == "pref" and entities[n.entity].type == "PERSON" for n in senses):
+                return at + size
+        return None
 
     # -- 云居舜禅师 -------------------------------------------------------------------
 

@@ -225,3 +225,12 @@ def test_quality_a_designation_links_and_its_tail_is_no_given_name(real_linker):
              if m.type == "PERSON"]
     assert ("溫八叉", "温庭筠") in found and ("杜工部", "杜甫") in found
     assert "八叉" not in [text for text, _ in found]
+
+
+@pytest.mark.parametrize(("text", "name", "label"), [
+    ("贈李十二白\n崔成甫\n天外常求太白老", "李十二白", "李白"),
+    ("送王大昌齡赴江寧\n岑參\n對酒寂不語", "王大昌齡", "王昌龄"),
+])
+def test_quality_a_person_by_rank_among_cousins(real_linker, text, name, label):
+    assert (name, label) in [(m.text, m.label) for m in real_linker.link(text)]
+    assert not [m for m in real_linker.link("李二白菜") if m.type == "PERSON"]
