@@ -153,8 +153,8 @@ class Places:
     def _natives(self, norm: str, kb_ends: set[int]) -> list[Proposal]:
         out = []
         for m in _NATIVE.finditer(norm):
-            if m.start() in kb_ends:
-                continue
+            if m.start() in kb_ends or norm[m.start() - 1:m.end()] in self._words():
+                continue  # 中书|舍人, 诗人: a word with 人, no native place
             start = self._bounded_start(norm, m.start(), 2, 3, kb_ends)
             name = norm[start:m.start()] if start is not None else ""
             if name and name not in self._words() and name[:2] not in self._words() \

@@ -236,3 +236,9 @@ def test_quality_a_designation_links_and_its_tail_is_no_given_name(real_linker):
 def test_quality_a_person_by_rank_among_cousins(real_linker, text, name, label):
     assert (name, label) in [(m.text, m.label) for m in real_linker.link(text)]
     assert not [m for m in real_linker.link("李二白菜") if m.type == "PERSON"]
+
+
+@pytest.mark.parametrize("text", ["仕南唐，歷中書舍人、翰林學士", "浪跡湖湘，嘗與僧遊", "发挥市馆引领作用"])
+def test_quality_an_office_or_a_verb_is_no_place(real_linker, text):
+    assert not [m for m in real_linker.link(text) if m.type == "PLACE" and m.label is None
+                and m.text not in ("湖湘",)]
