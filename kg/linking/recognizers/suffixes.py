@@ -40,6 +40,7 @@ from kg.linking.tables import column, number, table
 _JOINERS = "和与及"
 _ANCHORS = "省市区县"
 _KNOWN = (KB, "lexicon.place")   # the origins of names the text is known to have
+_TOMBS = ("墓", "祠", "庙")  # after a known person's name, the place kept in his memory
 
 
 @cache
@@ -202,8 +203,9 @@ class Suffixes:
                 continue
             if type_ == "PLACE":
                 place_starts.add(start)
-            if kb.places.get(start) == m.start() and m.group() in _built_on_places():
-                strength = min(0.95, strength + 0.2)  # a known place's stem: 白下|亭, 白下|门
+            if kb.places.get(start) == m.start() and m.group() in _built_on_places() or (
+                    (start, m.start()) in kb.persons and m.group() in _TOMBS):
+                strength = min(0.95, strength + 0.2)  # 白下|亭, 白下|门; 李白|墓, 吴大帝|庙
             out.append(Proposal(start, m.end(), type_, (), f"suffix.{type_.lower()}",
                                 strength if bounded else strength * self.unbounded))
         return out + self._units(norm, found, kb)

@@ -242,3 +242,8 @@ def test_quality_a_person_by_rank_among_cousins(real_linker, text, name, label):
 def test_quality_an_office_or_a_verb_is_no_place(real_linker, text):
     assert not [m for m in real_linker.link(text) if m.type == "PLACE" and m.label is None
                 and m.text not in ("湖湘",)]
+
+
+@pytest.mark.parametrize(("text", "name"), [("当涂县有李白墓。", "李白墓"), ("過金陵謁吳大帝廟", "吳大帝廟")])
+def test_quality_a_tomb_or_temple_of_a_known_person(real_linker, text, name):
+    assert (name, "PLACE") in [(m.text, m.type) for m in real_linker.link(text)]
