@@ -47,6 +47,8 @@ _OPEN, _CLOSE = "“「『\"'", "”」』\"'"
 _BREAK = ",.;:!?，。；：！？、()（）[]【】《》“”「」『』\n "
 _LIFE_HEAD = re.compile(r"[(（]\s*(?:前?\d{2,4}|[〇○零一二三四五六七八九十]{2,4}|生卒|\?|？)")
 _SUBJECT = re.compile(f"(?m)^[ \\t]*([{_HAN}]{{1,4}})(?=[,，(（])")
+# what a biography says right after a person's name (名燮,字克柔; 名成辅,以字行; 名得生,姓胡氏)
+_AFTER_NAME = re.compile(r"[,，]\s*(?:字|号|以字行|姓)")
 _NUMERALS = "一二三四五六七八九十"
 _RANK = re.compile(f"大|[{_NUMERALS}]{{1,3}}")  # a man's rank among his cousins: 李十二, 王大"
 _TITLE_MAX = 40
@@ -204,7 +206,7 @@ class Naming:
         size = end - start
         if not (low <= size <= (max(high, 6) if quoted else high)):
             return None
-        if then == "courtesy" and not re.match(r"[,，]\s*(?:字|号)", norm[end:end + 3]):
+        if then == "courtesy" and not _AFTER_NAME.match(norm, end):
             return None
         return start, end
 

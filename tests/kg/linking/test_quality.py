@@ -249,3 +249,11 @@ def test_quality_an_office_or_a_verb_is_no_place(real_linker, text):
 @pytest.mark.parametrize(("text", "name"), [("当涂县有李白墓。", "李白墓"), ("過金陵謁吳大帝廟", "吳大帝廟")])
 def test_quality_a_tomb_or_temple_of_a_known_person(real_linker, text, name):
     assert (name, "PLACE") in [(m.text, m.type) for m in real_linker.link(text)]
+
+
+@pytest.mark.parametrize(("text", "name", "label"), [
+    ("崔宗之，名成輔，以字行，日用子。", "成輔", "崔宗之"),
+    ("齊己，名得生，姓胡氏，長沙人。", "得生", "齐己"),
+])
+def test_quality_a_personal_name_before_what_a_biography_says_next(real_linker, text, name, label):
+    assert (name, label) in [(m.text, m.label) for m in real_linker.link(text)]
