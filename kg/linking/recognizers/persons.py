@@ -40,11 +40,12 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _LIFE = re.compile(r"[(（]\s*(?:前?\d{3,4}\s*(?:年生|年出生|年?\s*[-—–~至]\s*前?\d{0,4})"
                    r"|[〇○零一二三四五六七八九]{3,4}\s*[-—–~至]|生卒年)")
 # a dynasty's one-character name (or 有, a native place's 人, a prefecture's 州, a list's 、,
-# a year's 年, an era's 间), then an author's name, then the work or a word of making a book:
-# 宋张敦颐《六朝事迹编类》, 词有朱孝臧《宝晋长短句》, 歙人项梦昶合辑, 咸淳五年伊赓刻本
+# a year's 年, an era's 间, 校以's 以), then an author's name, then the work or a word of
+# making a book: 宋张敦颐《六朝事迹编类》, 词有朱孝臧《宝晋长短句》, 歙人项梦昶合辑,
+# 咸淳五年伊赓刻本
 _DYNASTIES = "汉晋隋唐宋元明清"
 _GOVERN = "镇"  # 徐商镇襄阳: held the command of
-_DYNASTY_BEFORE = f"(?<=[{_DYNASTIES}有人州、年间])"
+_DYNASTY_BEFORE = f"(?<=[{_DYNASTIES}有人州、年间以])"
 # a prince's title, then his name: 永王李璘, 吴王孙权
 _PRINCE = re.compile(r"(?<=[\u4e00-\u9fff])王(?=[\u4e00-\u9fff]{2})")
 _COURTESY = re.compile(r"[,，]?字([\u4e00-\u9fff]{2})(?=[,，。;；、])")
@@ -257,8 +258,9 @@ class Persons:
             named = self.name_from(norm, at) if use else None
             if use and use[0] == "title":
                 closed = self._closed_name(norm, at)
-                if closed is not None and (named is None or not named[1] or closed > named[0]):
-                    named = (closed, True)
+                if closed is not None and (named is None or not named[1] or (
+                        closed > named[0] and norm[named[0]] not in _given_stops())):
+                    named = (closed, True)  # 戚永年: 年 ended 戚永 only as a stop elsewhere
             if named is not None:
                 end, bounded = named
                 out.append(Proposal(at, end, "PERSON", (), "person.title",
@@ -274,7 +276,8 @@ class Persons:
             end = start + len(surname) + 2
             given = norm[end - 2:end]
             if surname and surname in surnames() and len(given) == 2 and end <= len(norm) \
-                    and all(is_han(c) for c in given) and given not in words \
+                    and all(is_han(c) and c not in _given_stops() for c in given) \
+                    and given not in words and given[-1] not in _finals() \
                     and _patterns()[1].match(norm, end - 1) is None \
                     and (end == len(norm) or not is_han(norm[end])
                          or _patterns()[1].match(norm, end) is not None):
