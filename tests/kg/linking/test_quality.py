@@ -257,3 +257,13 @@ def test_quality_a_tomb_or_temple_of_a_known_person(real_linker, text, name):
 ])
 def test_quality_a_personal_name_before_what_a_biography_says_next(real_linker, text, name, label):
     assert (name, label) in [(m.text, m.label) for m in real_linker.link(text)]
+
+
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    ("紧扣长三角区域一体化与南京都市圈同城化两大战略", "长三角", "PLACE"),
+    ("1950年生，原汤山温泉疗养院护士", "汤山温泉疗养院", "ORGANIZATION"),
+    ("口述：在老山林场种树的", "老山林场", "ORGANIZATION"),
+    ("紹聖初知永興軍。", "永興軍", "PLACE"),
+])
+def test_quality_regions_and_works_of_today(real_linker, text, name, type_):
+    assert (name, type_) in [(m.text, m.type) for m in real_linker.link(text)]
