@@ -267,3 +267,8 @@ def test_quality_a_personal_name_before_what_a_biography_says_next(real_linker, 
 ])
 def test_quality_regions_and_works_of_today(real_linker, text, name, type_):
     assert (name, type_) in [(m.text, m.type) for m in real_linker.link(text)]
+
+
+def test_quality_the_war_of_resistance_is_a_kb_event(real_linker):
+    found = [(m.text, m.type, m.label) for m in real_linker.link("抗战全面爆发后，馆藏西迁")]
+    assert ("抗战", "EVENT", "中国人民抗日战争") in found
