@@ -97,6 +97,7 @@ class Gazetteer:
             self.automaton.add_word(text, len(self.texts))
             self.texts.append(text)
             self.senses.append(senses)
+        self.lengths: list[int] = [len(text) for text in self.texts]  # find's hot loop
         self._add_listed(by_text, min_length)
         if self.texts or self.listed:
             self.automaton.make_automaton()
@@ -135,12 +136,12 @@ class Gazetteer:
         """Every match in the normalised text: (start, end, name number), by start."""
         if not self.texts and not self.listed:
             return []
-        texts, found, listed = self.texts, [], []
+        lengths, also, found, listed = self.lengths, self.also_listed, [], []
         for last, n in self.automaton.iter(norm):
             if n >= 0:
-                found.append((last + 1 - len(texts[n]), last + 1, n))
-                if n in self.also_listed:
-                    listed.append((last, self.also_listed[n]))
+                found.append((last + 1 - lengths[n], last + 1, n))
+                if n in also:
+                    listed.append((last, also[n]))
             else:
                 listed.append((last, self.listed[-1 - n]))
         self.listed_in = (norm, listed)  # for the lexicon recogniser, which comes next

@@ -351,12 +351,13 @@ class Naming:
     # -- 李十二白, 王大昌龄 --------------------------------------------------------------
 
     def _ranked(self, norm: str) -> list[Proposal]:
-        """A KB person called by surname, rank among his cousins and given name (李十二白,
-        王大昌龄): the rank stands inside the name the KB knows."""
-        if self.gazetteer is None:
+        """A KB person called in a poem's title by surname, rank among his cousins and given
+        name (赠李十二白, 送王大昌龄): the rank stands inside the name the KB knows."""
+        title = _poem_title(norm)
+        if self.gazetteer is None or title is None:
             return []
         out = []
-        for m in _RANK.finditer(norm):
+        for m in _RANK.finditer(title):
             for size in (2, 1):
                 family, given = norm[m.start() - size:m.start()], norm[m.end():m.end() + 2]
                 if m.start() < size or family not in surnames():
