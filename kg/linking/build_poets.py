@@ -11,9 +11,8 @@ chinese-poetry (MIT): 全唐诗 and 全宋诗 (``dist/quantangshi/authors.*.json
 Kept: a name of a listed surname (surnames.tsv) and one or two more characters, all Han, in
 simplified form, that is no everyday word of jieba's dictionary. Left out: two-character names
 (李观 is a name, but 司马, 方来 and 陈述 are words: on the development sets such names were
-wrong six times in seven),
-titles and monks' religious names (宋太祖, 释智圆), anonymous authors (无名氏) and names that
-end like a status word (太学生).
+wrong six times in seven), titles and monks' religious names (宋太祖, 释智圆), anonymous
+authors (无名氏) and names that end like a status word (太学生).
 """
 
 from __future__ import annotations

@@ -50,7 +50,7 @@ _SUBJECT = re.compile(f"(?m)^[ \\t]*([{_HAN}]{{1,4}})(?=[,，(（])")
 # what a biography says right after a person's name (名燮,字克柔; 名成辅,以字行; 名得生,姓胡氏)
 _AFTER_NAME = re.compile(r"[,，]\s*(?:字|号|以字行|姓)")
 _NUMERALS = "一二三四五六七八九十"
-_RANK = re.compile(f"大|[{_NUMERALS}]{{1,3}}")  # a man's rank among his cousins: 李十二, 王大"
+_RANK = re.compile(f"大|[{_NUMERALS}]{{1,3}}")  # a man's rank among his cousins: 李十二, 王大
 _TITLE_MAX = 40
 _OFFICER_JOINERS = "、与同陪和及并兼"  # joiners before a surname and office in a title
 _MONK = re.compile("(?:禅师|法师|上人)")

@@ -77,9 +77,9 @@ def stops() -> frozenset[str]:
 
 
 @cache
-def _given_stops() -> frozenset[str]:
-    """The stops that a given name may still hold where a word closes it: a measure word or
-    a time word or a classical adverb (张位, 戚永年, 徐乃昌), not a verb or particle (龙为)."""
+def _hard_stops() -> frozenset[str]:
+    """The stops that no given name holds, even where a word closes it: verbs, particles,
+    pronouns (龙|为), but not measure or time words or classical adverbs (张位, 戚永年, 徐乃昌)."""
     return frozenset(r["char"] for r in table("name_stops")
                      if not r["note"].startswith(("measure", "time", "classical adverb")))
 
@@ -259,7 +259,7 @@ class Persons:
             if use and use[0] == "title":
                 closed = self._closed_name(norm, at)
                 if closed is not None and (named is None or not named[1] or (
-                        closed > named[0] and norm[named[0]] not in _given_stops())):
+                        closed > named[0] and norm[named[0]] not in _hard_stops())):
                     named = (closed, True)  # 戚永年: 年 ended 戚永 only as a stop elsewhere
             if named is not None:
                 end, bounded = named
@@ -268,15 +268,15 @@ class Persons:
         return out
 
     def _closed_name(self, norm: str, start: int) -> int | None:
-        """市民戚永年捐赠, 老师傅滕有才。: after a title, a surname and two characters that
-        punctuation or a cue after a name closes make a name, even where a character of the
-        given name is a stop elsewhere (年, 有)."""
+        """市民戚永年捐赠: after a title, a surname and two characters that punctuation or a
+        cue after a name closes make a name, even where a character of the given name is a
+        stop elsewhere (年)."""
         words = getattr(self.gazetteer, "words", frozenset())
         for surname in (norm[start:start + 2], norm[start:start + 1]):
             end = start + len(surname) + 2
             given = norm[end - 2:end]
             if surname and surname in surnames() and len(given) == 2 and end <= len(norm) \
-                    and all(is_han(c) and c not in _given_stops() for c in given) \
+                    and all(is_han(c) and c not in _hard_stops() for c in given) \
                     and given not in words and given[-1] not in _finals() \
                     and _patterns()[1].match(norm, end - 1) is None \
                     and (end == len(norm) or not is_han(norm[end])
@@ -310,22 +310,25 @@ class Persons:
 
     def _authors(self, norm: str, found: list[Proposal]) -> list[Proposal]:
         """宋张敦颐《六朝事迹编类》, 清吴翌凤抄本, 歙人项梦昶合辑, 正德任佃刻: a name between a
-        dynasty, a native place's 人, a prefecture's 州, a list's 、, a year's 年 or a period the
-        KB knows and a book title or a word of making a book (editor_words.tsv) is its
-        maker's, unless the KB has a name starting there (清雍正《慈溪县志》: an era) or one
-        character before (宋祁合修《新唐书》: 宋 is no dynasty there)."""
+        dynasty (or another character of _DYNASTY_BEFORE) or a period the KB knows and a book
+        title or a word of making a book (editor_words.tsv) is its maker's, unless the KB has a
+        name starting there (清雍正《慈溪县志》: an era) or one character before (宋祁合修
+        《新唐书》: 宋 is no dynasty there)."""
         known, out = {p.start for p in found if p.origin == KB}, []
         inside = {p.start + 1 for p in found if p.origin == KB and p.length > 1}
         after_eras = {p.end for p in found
                       if p.origin == KB and p.end < len(norm) and self._names_period(p)}
         for start in sorted({m.start() for m in _author_regex().finditer(norm)} | after_eras):
-            if start in known or start in inside or (norm[start] in _DYNASTIES
-                                  and self._maker_end(norm, start + 1) is not None):
-                continue  # 、明张位抄本: the dynasty, then the maker
+            if start in known or start in inside or self._dynasty_first(norm, start):
+                continue
             end = self._maker_end(norm, start)
             if end is not None:
                 out.append(Proposal(start, end, "PERSON", (), "person.author", 0.75))
         return out
+
+    def _dynasty_first(self, norm: str, start: int) -> bool:
+        """、明张位抄本: the stretch opens with a dynasty, and the maker's name follows it."""
+        return norm[start] in _DYNASTIES and self._maker_end(norm, start + 1) is not None
 
     def _governors(self, norm: str, found: list[Proposal]) -> list[Proposal]:
         """徐商镇襄阳, 杨守亮镇兴元: a name before 镇 (to hold a command) with a known place
@@ -372,7 +375,7 @@ class Persons:
         for end in (start + 2, start + 3):
             name = norm[start:end]
             if norm.startswith(_editor_words(), end) and _surnamed(name) \
-                    and all(_HAN.match(c) and c not in _given_stops() for c in name) \
+                    and all(_HAN.match(c) and c not in _hard_stops() for c in name) \
                     and name not in words and name[:2] not in words:
                 return end
         named = self.name_from(norm, start)
