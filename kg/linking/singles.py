@@ -3,7 +3,8 @@
 A single character is everywhere in running text (明天, 清楚, 安宁), so it makes a proposal only
 where the characters around it make it a name (kg/linking/tables/single_contexts.tsv: 明代,
 清初, 入宋), next to another one-character name of its type (明清, 唐宋) or in a list of them
-with 、 (宋、齐、梁、陈), or right before a reign era of its own dynasty (明洪武, 清光绪).
+with 、 (宋、齐、梁、陈), or right before a reign era of its own dynasty or of a part of it
+(明洪武, 清光绪, 宋咸淳: 咸淳 is an era of 南宋).
 
 >>> from kg.linking.kb import Entity, KnowledgeBase, Name
 >>> from kg.linking.gazetteer import Gazetteer
