@@ -137,7 +137,7 @@ class Naming:
     def __call__(self, norm: str, found: list[Proposal]) -> list[Proposal]:
         persons = kb_persons(found, self.gazetteer)
         out = self._cued(norm, persons) + self._subjects(norm) + self._frames(norm)
-        addressees = self._addressees(norm)
+        addressees = self._addressees(norm, found)
         taken = {(p.start, p.end) for p in addressees}
         out += addressees + [p for p in self._officers(norm, found, addressees)
                              if (p.start, p.end) not in taken]
@@ -270,12 +270,13 @@ class Naming:
 
     # -- 寄费廷玉, 访崔四侍御 --------------------------------------------------------
 
-    def _addressees(self, norm: str) -> list[Proposal]:
+    def _addressees(self, norm: str, found: list[Proposal]) -> list[Proposal]:
         verbs, offices, ends = _addressees()
         title, out = _poem_title(norm), []
         if title is None:
             return []
         words = self._words()
+        known = {p.start: p.end for p in found if p.origin == KB}
         for m in verbs.finditer(title):
             start = m.end()
             if title[m.start():start + 1] in words:
@@ -284,8 +285,8 @@ class Naming:
                 if title.startswith(ends, start):
                     break  # 同王胜之游蒋山: 游 goes on the title, no 游蒋山
                 end = self._addressee_end(title, start, offices, ends)
-                if end is None or title[start:end] in words:
-                    break  # 唱和古风: a word, no name
+                if end is None or title[start:end] in words or known.get(start, end) < end:
+                    break  # 唱和古风: a word; 寄江宁|旻上人: a known name opens it, no surname
                 out.append(Proposal(start, end, "PERSON", (), "naming.addressee", 0.75))
                 start = end
         return out
@@ -302,7 +303,7 @@ class Naming:
         ends |= {p.end for p in addressees}
         for m in _office_regex().finditer(title):
             start = self._officer_start(title, m.start(), verbs, ends)
-            if start is not None:
+            if start is not None and title[start:m.end()] not in surnames():  # 夏侯审
                 out.append(Proposal(start, m.end(), "PERSON", (), "naming.addressee", 0.75))
                 ends.add(m.end())
         return out

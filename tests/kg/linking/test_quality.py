@@ -272,3 +272,8 @@ def test_quality_regions_and_works_of_today(real_linker, text, name, type_):
 def test_quality_the_war_of_resistance_is_a_kb_event(real_linker):
     found = [(m.text, m.type, m.label) for m in real_linker.link("抗战全面爆发后，馆藏西迁")]
     assert ("抗战", "EVENT", "中国人民抗日战争") in found
+
+
+def test_quality_a_monk_after_a_known_place_in_a_title(real_linker):
+    found = [(m.text, m.type) for m in real_linker.link("因許八奉寄江寧旻上人\n杜甫\n不見旻公三十年")]
+    assert ("旻上人", "PERSON") in found and ("江寧", "PLACE") in found

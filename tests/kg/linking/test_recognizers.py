@@ -202,6 +202,8 @@ def test_recognizers_naming_poem_title_addressees():
     ("次韵赵德夫龙图送李谏议\n王安石\n山", [(2, 5), (8, 11)]),  # 龙图 closes the name
     ("荅杜秀才五松见赠\n李白\n山", [(1, 4)]),        # 荅, the old form of 答
     ("金陵听韩侍御吹笛\n李白\n山", [(3, 6)]),        # 听 someone play
+    ("和张少监舟中望蒋山\n李白\n山", [(1, 4)]),      # 少监, an office
+    ("送张著作孟侯宰上元\n梅尧臣\n山", [(1, 4), (4, 6)]),  # 侯 after a surname, after an office
 ])
 def test_recognizers_poem_addressees(title, spans):
     assert [(p.start, p.end) for p in Naming()(title, [])] == spans
