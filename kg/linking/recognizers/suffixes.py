@@ -40,6 +40,8 @@ from kg.linking.tables import column, number, table
 _JOINERS = "和与及"
 _ANCHORS = "省市区县"
 _KNOWN = (KB, "lexicon.place")   # the origins of names the text is known to have
+# a department after its organisation's name (历史系, 古籍部, 计算机科学与工程学院)
+_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:系|部|学院|研究所|办公室)")
 _TOMBS = ("墓", "祠", "庙")  # after a known person's name, the place kept in his memory
 
 
@@ -173,6 +175,11 @@ class _KbSpans:
         first character of the next name (江苏江宁: 江 ends no name), not an ending."""
         return self.kb_begins.get(start, 0) > end
 
+    def starts_within(self, start: int, end: int) -> bool:
+        """True when a known name starts in [start, end)."""
+        at = bisect_left(self.sorted_starts, start)
+        return at < len(self.sorted_starts) and self.sorted_starts[at] < end
+
 
 class Suffixes:
     """The suffix recogniser (``jinling.suffixes.v1``); ``unbounded``: the factor a guessed
@@ -208,7 +215,7 @@ class Suffixes:
                 strength = min(0.95, strength + 0.2)  # 白下|亭, 白下|门; 李白|墓, 吴大帝|庙
             out.append(Proposal(start, m.end(), type_, (), f"suffix.{type_.lower()}",
                                 strength if bounded else strength * self.unbounded))
-        return out + self._units(norm, found, kb)
+        return out + self._units(norm, found, kb) + self._departments(norm, kb)
 
     def _units(self, norm: str, found: list[Proposal], kb: _KbSpans) -> list[Proposal]:
         """A KB organisation right after a known one is its unit, and the mention is both
@@ -222,6 +229,26 @@ class Suffixes:
             if p.origin == KB and senses and p.start in ends:
                 out.append(Proposal(ends[p.start], p.end, "ORGANIZATION", senses, KB, 0.9))
         return out
+
+    def _departments(self, norm: str, kb: _KbSpans) -> list[Proposal]:
+        """A known organisation and, right after it, a department of its own (南京师范大学|
+        历史系, 金陵图书馆|古籍部, 东南大学|计算机科学与工程学院): the mention is both; not a
+        word that ends like one (内部, 全部, 干部), nor a stretch where another known name
+        starts (南图与|南大历史学院)."""
+        words, out = getattr(self.gazetteer, "words", frozenset()), []
+        for start, end in kb.orgs:
+            m = _DEPARTMENT.match(norm, end)
+            if m is None or self._ordinary_unit(norm, m, words) or kb.starts_within(end, m.end()) \
+                    or any(c in stops() and c not in _JOINERS for c in m.group()):
+                continue
+            out.append(Proposal(start, m.end(), "ORGANIZATION", (), "suffix.organization", 0.8))
+        return out
+
+    @staticmethod
+    def _ordinary_unit(norm: str, m: re.Match, words: frozenset[str]) -> bool:
+        """内部, 全部 (a one-character ending closes an everyday word) or 部门 (it opens one)."""
+        one = m.group().endswith(("系", "部"))
+        return one and norm[m.end() - 2:m.end()] in words or norm[m.end() - 1:m.end() + 1] in words
 
     @staticmethod
     def _parent_ends(norm: str, found: list[Proposal], kb: _KbSpans) -> dict[int, int]:

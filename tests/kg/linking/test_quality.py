@@ -277,3 +277,14 @@ def test_quality_the_war_of_resistance_is_a_kb_event(real_linker):
 def test_quality_a_monk_after_a_known_place_in_a_title(real_linker):
     found = [(m.text, m.type) for m in real_linker.link("因許八奉寄江寧旻上人\n杜甫\n不見旻公三十年")]
     assert ("旻上人", "PERSON") in found and ("江寧", "PLACE") in found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("厅举办专场讲座。南京师范大学历史系退休教授", "南京师范大学历史系"),
+    ("书馆调拨本馆。金陵图书馆古籍部藏", "金陵图书馆古籍部"),
+    ("与南京邮电大学、东南大学计算机科学与工程学院合作", "东南大学计算机科学与工程学院"),
+    ("本周六上午，南图与南大历史学院合办讲座", "南图"),     # a second name: two bodies
+    ("在南京图书馆阅读部门", "南京图书馆"),                 # 部门, no department 阅读部
+])
+def test_quality_a_department_of_a_known_body(real_linker, text, name):
+    assert (name, "ORGANIZATION") in [(m.text, m.type) for m in real_linker.link(text)]
