@@ -148,6 +148,12 @@ class Gazetteer:
         found.sort()
         return found
 
+    def listed_scan(self, norm: str) -> list | None:
+        """The listed names ``find`` met in this very text, as (end - 1, (length, type, is a
+        designation)); None for another text."""
+        scanned = self.listed_in
+        return scanned[1] if scanned is not None and scanned[0] is norm else None
+
     def entity(self, iri: str) -> Entity | None:
         """The entity with this IRI, or None."""
         at = self.index.get(iri)

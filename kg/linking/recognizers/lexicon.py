@@ -54,10 +54,8 @@ class Lexicon:
     def _matches(self, norm: str):
         """(end - 1, (length, type, is a designation)) of each listed name: what the
         gazetteer's pass over this very text found, else a pass of the lists' own automaton."""
-        scanned = getattr(self.gazetteer, "listed_in", None)
-        if scanned is not None and scanned[0] is norm:
-            return scanned[1]
-        return _names().iter(norm)
+        listed = self.gazetteer.listed_scan(norm) if self.gazetteer is not None else None
+        return listed if listed is not None else _names().iter(norm)
 
     def __call__(self, norm: str, found: list[Proposal]) -> list[Proposal]:
         out = []

@@ -38,6 +38,7 @@ from kg.linking.recognizers.persons import (
     is_han,
     kb_persons,
     stops,
+    surname_of,
     surnames,
 )
 from kg.linking.tables import number, table
@@ -488,14 +489,6 @@ def _one_given(name: str) -> str | None:
     family = surname_of(name)
     if family and len(name) == len(family) + 1 and name[-1] not in stops():
         return name[-1]
-    return None
-
-
-def surname_of(name: str) -> str | None:
-    """The surname a full name of two to four characters starts with (皇甫 of 皇甫冉), or None."""
-    for size in (2, 1):
-        if len(name) > size and name[:size] in surnames():
-            return name[:size]
     return None
 
 

@@ -153,11 +153,6 @@ def _cue_strength(cue: str, position: str) -> tuple[str, float] | None:
     return None
 
 
-def _surnamed(name: str) -> bool:
-    """A surname, single or compound, and one or two characters more (毛扆, 欧阳修)."""
-    return any(name[:size] in surnames() and 1 <= len(name) - size <= 2 for size in (1, 2))
-
-
 def _given_ok(given: str) -> bool:
     return all(is_han(c) and c not in stops() for c in given) and given[-1] not in _finals()
 
@@ -316,8 +311,8 @@ class Persons:
         《新唐书》: 宋 is no dynasty there)."""
         known, out = {p.start for p in found if p.origin == KB}, []
         inside = {p.start + 1 for p in found if p.origin == KB and p.length > 1}
-        after_eras = {p.end for p in found
-                      if p.origin == KB and p.end < len(norm) and self._names_period(p)}
+        after_eras = {p.end for p in kb_proposals(found, self.gazetteer, "PERIOD")
+                      if p.end < len(norm)}
         for start in sorted({m.start() for m in _author_regex().finditer(norm)} | after_eras):
             if start in known or start in inside or self._dynasty_first(norm, start):
                 continue
@@ -337,7 +332,7 @@ class Persons:
         at = norm.find(_GOVERN)
         if at < 0:
             return []
-        kb_places = self._kb_places(found)
+        kb_places = {(p.start, p.end) for p in kb_proposals(found, self.gazetteer, "PLACE")}
         places = {start for start, _ in kb_places} | self._listed_place_starts(norm)
         words = getattr(self.gazetteer, "words", frozenset())
         known, out = {p.start: p.end for p in found if p.origin == KB}, []
@@ -349,22 +344,10 @@ class Persons:
             at = norm.find(_GOVERN, at + 1)
         return out
 
-    def _kb_places(self, found: list[Proposal]) -> set[tuple[int, int]]:
-        entities = self.gazetteer.entities if self.gazetteer else []
-        return {(p.start, p.end) for p in found if p.origin == KB
-                and any(entities[n.entity].type == "PLACE" for n in p.senses)}
-
     def _listed_place_starts(self, norm: str) -> set[int]:
         """Where the name lists' places start in the text (the gazetteer's scan of it)."""
-        scanned = getattr(self.gazetteer, "listed_in", None)
-        if scanned is None or scanned[0] is not norm:
-            return set()
-        return {last + 1 - size for last, (size, type_, _) in scanned[1] if type_ == "PLACE"}
-
-    def _names_period(self, p: Proposal) -> bool:
-        """The KB proposal may name a period (正德 of 明正德任佃刻)."""
-        entities = self.gazetteer.entities
-        return any(entities[n.entity].type == "PERIOD" for n in p.senses)
+        listed = self.gazetteer.listed_scan(norm) if self.gazetteer else None
+        return {last + 1 - size for last, (size, type_, _) in listed or () if type_ == "PLACE"}
 
     def _maker_end(self, norm: str, start: int) -> int | None:
         """Where a maker's name at ``start`` ends: before the word of making right after a
@@ -374,7 +357,8 @@ class Persons:
         words = getattr(self.gazetteer, "words", frozenset())
         for end in (start + 2, start + 3):
             name = norm[start:end]
-            if norm.startswith(_editor_words(), end) and _surnamed(name) \
+            family = surname_of(name)
+            if norm.startswith(_editor_words(), end) and family and len(name) - len(family) <= 2 \
                     and all(_HAN.match(c) and c not in _hard_stops() for c in name) \
                     and name not in words and name[:2] not in words:
                 return end
@@ -531,13 +515,26 @@ def _titled_first(out: list[Proposal]) -> list[Proposal]:
         end == p.end and start > p.start for start, end in titled))]
 
 
-def kb_persons(found: list[Proposal], gazetteer) -> list[Proposal]:
-    """The KB's proposals that may name a person (none without a gazetteer)."""
+def kb_proposals(found: list[Proposal], gazetteer, type_: str) -> list[Proposal]:
+    """The KB's proposals that may name an entity of the type (none without a gazetteer)."""
     if gazetteer is None:
         return []
     entities = gazetteer.entities
     return [p for p in found if p.origin == KB and p.senses
-            and any(entities[n.entity].type == "PERSON" for n in p.senses)]
+            and any(entities[n.entity].type == type_ for n in p.senses)]
+
+
+def kb_persons(found: list[Proposal], gazetteer) -> list[Proposal]:
+    """The KB's proposals that may name a person."""
+    return kb_proposals(found, gazetteer, "PERSON")
+
+
+def surname_of(name: str) -> str | None:
+    """The surname a full name of two to four characters starts with (皇甫 of 皇甫冉), or None."""
+    for size in (2, 1):
+        if len(name) > size and name[:size] in surnames():
+            return name[:size]
+    return None
 
 
 def _occurrences(text: str, word: str) -> list[int]:
