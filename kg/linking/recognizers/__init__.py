@@ -9,7 +9,9 @@ have ``set_gazetteer(gazetteer)`` to see the KB. Each is built by a registered f
   speech verb, and the other places the document repeats a name so found (`persons`);
 - ``jinling.naming.v1``: persons by the ways biographies, poems and profiles name them: 字少伯,
   号钟隐, the subject at the head of a biography, 与刘长卿善, the addressee of a poem's title,
-  云居舜禅师, the given name 铉 of 徐铉 (`naming`);
+  云居舜禅师 (`naming`);
+- ``jinling.references.v1``: a person the text named in full, referred back to by the given
+  name (铉 of 徐铉) or beside a kinship word (弟锴) (`references`);
 - ``jinling.places.v1``: places the words around them give away: 婺、光、庐、颍等州, 汜水 in
   调汜水尉, 兴化 in 兴化人 (`places`);
 - ``jinling.suffixes.v1``: places, organisations and events by the endings of their names
@@ -28,8 +30,10 @@ from kg.linking.recognizers import (
                                     persons,
                                     places,
                                     quoted,
+                                    references,
                                     suffixes,
                                     works,
 )
 
-__all__ = ["lexicon", "naming", "patterns", "persons", "places", "quoted", "suffixes", "works"]
+__all__ = ["lexicon", "naming", "patterns", "persons", "places", "quoted", "references", "suffixes",
+           "works"]

@@ -11,9 +11,9 @@ Classical biographies name a person in set phrases, and modern profiles open the
 - a frame around the name (person_frames.tsv): 与刘长卿善, 与高适齐名, 师事文益;
 - the addressee of a poem in its title line (poem_addressees.tsv): 寄费廷玉, 访崔四侍御, with
   a rank or an office after the surname;
-- a monk by his name and 禅师, 法师 or 上人 (云居舜禅师, 泉禅师);
-- the one-character given name of a person the text has named in full (徐铉 … 铉以文进), where
-  it stands at the head of a clause.
+- a monk by his name and 禅师, 法师 or 上人 (云居舜禅师, 泉禅师).
+
+The given name alone that refers back to a person so named is `kg.linking.recognizers.references`.
 
 >>> naming = Naming()
 >>> [(p.start, p.end) for p in naming("王昌龄,字少伯,京兆人。", [])]
@@ -32,13 +32,11 @@ from spacy.util import registry
 from kg.linking.kb import Name
 from kg.linking.model import KB, Proposal
 from kg.linking.recognizers.persons import (
-    _occurrences,
     byline_at,
     cues,
     is_han,
     kb_persons,
     stops,
-    surname_of,
     surnames,
 )
 from kg.linking.tables import number, table
@@ -126,11 +124,9 @@ def _clause_end(norm: str, at: int) -> int:
 class Naming:
     """The naming recogniser (``jinling.naming.v1``)."""
 
-    def __init__(self, strength: float = 0.8, given_strength: float = 0.7):
+    def __init__(self, strength: float = 0.8):
         self.strength = strength
-        self.given_strength = given_strength
         self.gazetteer = None
-        self._members: tuple[int, dict] = (0, {})
 
     def set_gazetteer(self, gazetteer) -> None:
         self.gazetteer = gazetteer
@@ -143,9 +139,7 @@ class Naming:
         out += addressees + [p for p in self._officers(norm, found, addressees)
                              if (p.start, p.end) not in taken]
         out += self._monks(norm, found) + self._ranked(norm)
-        out = [p for p in out if self._plausible(p, norm[p.start:p.end])]
-        out += self._given(norm, persons + out, found)
-        return out + self._kin(norm, persons + out, {(p.start, p.end) for p in out + found})
+        return [p for p in out if self._plausible(p, norm[p.start:p.end])]
 
     @staticmethod
     def _plausible(p: Proposal, name: str) -> bool:
@@ -252,8 +246,8 @@ class Naming:
         """The names between a frame's words, one or several joined by 、 (与柳浑、李泌善)."""
         for size in (3, 2, 4):
             end = start + size
-            if not self._surnamed(norm[start:end]):
-                continue
+            if not self._surnamed(norm[start:end]) or norm[start:end] in self._words():
+                continue  # ,丛林谓之: a word
             if norm.startswith(afters, end):
                 return [(start, end)]
             if depth < 4 and norm.startswith("、", end):
@@ -264,7 +258,10 @@ class Naming:
 
     @staticmethod
     def _surnamed(name: str) -> bool:
-        if len(name) < 2 or not all(is_han(c) and c not in stops() for c in name):
+        """A surname and a given name of one or two characters, neither a stop nor a numeral
+        (宋亡,元三次辟: a dynasty and a count)."""
+        if len(name) < 2 or not all(is_han(c) and c not in stops() and c not in _NUMERALS
+                                    for c in name):
             return False
         return (name[:2] in surnames() and 2 < len(name) <= 4
                 or name[0] in surnames() and len(name) <= 3)
@@ -399,115 +396,8 @@ class Naming:
                 out.append(Proposal(start, m.end(), "PERSON", (), "naming.monk", 0.75))
         return out
 
-    # -- 铉以文进 --------------------------------------------------------------------
-
-    def _given(self, norm: str, persons: list[Proposal], found: list[Proposal]
-               ) -> list[Proposal]:
-        """The given name of a two-character name (or a one-character subject: 郢), alone at
-        the head of a clause."""
-        given: dict[str, tuple[Name, ...]] = {}
-        for p in persons:
-            name = norm[p.start:p.end]
-            if len(name) == 1 and p.origin == "naming.subject":
-                given.setdefault(name, ())  # 郢,金陵人 … 郢由是知名
-            elif (char := _one_given(name)) is not None:
-                senses = self._given_senses(p, char)
-                if p.origin == KB and not senses:
-                    continue  # a designation's tail is no given name (朱|子, 温|八叉)
-                given[char] = given.get(char, ()) + senses
-        taken = {(p.start, p.end) for p in persons}
-        out = []
-        for char, senses in sorted(given.items()):
-            for at in _occurrences(norm, char):
-                if (at, at + 1) not in taken and self._heads_clause(norm, at):
-                    out.append(Proposal(at, at + 1, "PERSON", senses,
-                                        KB if senses else "naming.given", self.given_strength))
-        return out
-
-    def _kin(self, norm: str, persons: list[Proposal], taken: set[tuple[int, int]]
-             ) -> list[Proposal]:
-        """与弟锴俱有名: a character beside a kinship word (kin_words.tsv) that makes, with the
-        surname of a person the text names, a KB person's name is that person (徐锴)."""
-        if self.gazetteer is None:
-            return []
-        members = self._families()
-        families = sorted({surname_of(norm[p.start:p.end]) for p in persons} & members.keys())
-        out = []
-        for at in _kin_positions(norm) if families else ():
-            senses = tuple(n for family in families for n in members[family].get(norm[at], ()))
-            if senses and (at, at + 1) not in taken:
-                out.append(Proposal(at, at + 1, "PERSON", senses, KB, self.given_strength))
-        return out
-
-    def _families(self) -> dict[str, dict[str, tuple[Name, ...]]]:
-        """Surname -> one-character given name -> the KB persons so named (徐 -> 锴 -> 徐锴),
-        once per gazetteer."""
-        if self._members[0] != id(self.gazetteer):
-            members: dict[str, dict[str, tuple[Name, ...]]] = {}
-            for text, senses in zip(self.gazetteer.texts, self.gazetteer.senses, strict=True):
-                family, char = surname_of(text), text[-1]
-                people = tuple(Name(char, n.entity, "given", 0.7) for n in senses
-                               if self.gazetteer.entities[n.entity].type == "PERSON")
-                if family and len(text) == len(family) + 1 and people and char not in stops():
-                    members.setdefault(family, {})[char] = people
-            self._members = (id(self.gazetteer), members)
-        return self._members[1]
-
-    def _given_senses(self, p: Proposal, char: str) -> tuple[Name, ...]:
-        if p.origin != KB or self.gazetteer is None:
-            return ()
-        return tuple(Name(char, n.entity, "given", 0.7) for n in p.senses
-                     if n.kind == "pref" and self.gazetteer.entities[n.entity].type == "PERSON")
-
-    def _heads_clause(self, norm: str, at: int) -> bool:
-        """At the head of a clause (after punctuation or 时, 闻 …) and before a verb or adverb
-        of given_name_contexts.tsv (铉以文进, 伸已卒), not inside an everyday word."""
-        before, after = _given_contexts()
-        if at + 1 >= len(norm) or norm[at + 1] not in after:
-            return False
-        if at > 0 and norm[at - 1] not in _BREAK and norm[at - 1] not in before:
-            return False
-        words = self._words()
-        return norm[at:at + 2] not in words and norm[at - 1:at + 1] not in words
-
-
-@cache
-def _given_contexts() -> tuple[frozenset[str], frozenset[str]]:
-    rows = table("given_name_contexts")
-    return (frozenset(r["char"] for r in rows if r["position"] == "before"),
-            frozenset(r["char"] for r in rows if r["position"] == "after"))
-
 
 @registry.misc("jinling.naming.v1")
-def make_naming(strength: float = 0.8, given_strength: float = 0.7) -> Naming:
+def make_naming(strength: float = 0.8) -> Naming:
     """Persons by naming words, biography openings, frames, poem titles (`Naming`)."""
-    return Naming(strength, given_strength)
-
-
-def _one_given(name: str) -> str | None:
-    """The one-character given name of 徐铉 or, with a compound surname, 皇甫冉; else None."""
-    family = surname_of(name)
-    if family and len(name) == len(family) + 1 and name[-1] not in stops():
-        return name[-1]
-    return None
-
-
-@cache
-def _kin_words() -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
-    rows = table("kin_words")
-    words = sorted({r["word"] for r in rows}, key=len, reverse=True)
-    return (re.compile("|".join(words)),
-            frozenset(r["word"] for r in rows if r["position"] == "before"),
-            frozenset(r["word"] for r in rows if r["position"] == "after"))
-
-
-def _kin_positions(norm: str) -> list[int]:
-    """Where a character stands beside a kinship word of kin_words.tsv (弟|锴, 桧|兄)."""
-    regex, before, after = _kin_words()
-    found = []
-    for m in regex.finditer(norm):
-        if m.group() in before and m.end() < len(norm):
-            found.append(m.end())
-        if m.group() in after and m.start() > 0:
-            found.append(m.start() - 1)
-    return [at for at in found if is_han(norm[at])]
+    return Naming(strength)

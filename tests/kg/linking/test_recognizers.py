@@ -12,17 +12,27 @@ from kg.linking.recognizers.patterns import Patterns
 from kg.linking.recognizers.persons import Persons
 from kg.linking.recognizers.places import Places
 from kg.linking.recognizers.quoted import Quoted
+from kg.linking.recognizers.references import References
 from kg.linking.recognizers.suffixes import Suffixes
 from kg.linking.recognizers.works import Works
 
 RECOGNIZERS = {"persons": Persons, "suffixes": Suffixes, "patterns": Patterns,
                "works": Works, "lexicon": Lexicon, "naming": Naming, "places": Places,
-               "quoted": Quoted}
+               "quoted": Quoted, "references": References}
+
+
+def _run(recognizer, norm: str) -> list[Proposal]:
+    """What a recogniser proposes; one that refers back to names (references) is given the
+    full names naming's rules find first, as in the pipeline."""
+    if isinstance(recognizer, References):
+        named = Naming()(norm, [])
+        return named + recognizer(norm, named)
+    return recognizer(norm, [])
 
 
 @pytest.mark.cases("recognizers")
 def test_recognizers_cases(recognizer, text, proposals):
-    found = RECOGNIZERS[recognizer]()(normalise(text), [])
+    found = _run(RECOGNIZERS[recognizer](), normalise(text))
     spans = ";".join(f"{p.start}-{p.end}:{p.type}" for p in found)
     assert spans == ("" if proposals == "-" else proposals)
 
@@ -80,8 +90,8 @@ def test_recognizers_naming_courtesy_name_links_its_person(gazetteer):
     assert named and gazetteer.entities[named[0].senses[0].entity].label == "朱元璋"
 
 
-def test_recognizers_naming_given_name_of_a_named_person(gazetteer):
-    rec = Naming()
+def test_recognizers_references_given_name_of_a_named_person(gazetteer):
+    rec = References()
     rec.set_gazetteer(gazetteer)
     norm = "许棠工诗。棠以文进,系统"
     kb = [Proposal(0, 2, None, gazetteer.lookup("许棠"))]
@@ -215,3 +225,12 @@ def test_recognizers_poem_addressee_is_no_everyday_word(title):
     naming.set_gazetteer(SimpleNamespace(words=frozenset({"怀古", "古风"}), entities=[], texts=[],
                                          senses=[]))
     assert [p for p in naming(title, []) if p.origin == "naming.addressee"] == []
+
+
+def test_recognizers_naming_frame_around_an_everyday_word_is_no_name():
+    rec = Naming()
+    rec.set_gazetteer(_Words("丛林"))
+    assert [p for p in rec("深谙内典,丛林谓之", []) if p.origin == "naming.frame"] == []
+    rec.set_gazetteer(_Words())
+    framed = [(p.start, p.end) for p in rec("深谙内典,丛林谓之", []) if p.origin == "naming.frame"]
+    assert framed == [(5, 7)]  # without the word list, 丛 is a surname and 林 a given name

@@ -1,0 +1,173 @@
+"""Persons the text refers back to by part of a name (``jinling.references.v1``).
+
+Once a text has named a person in full, classical prose goes on with the given name alone, and
+says kin by a kinship word and one character:
+
+- the one-character given name of a two-character name (徐铉 … 铉以文进; 柳浑 … 浑辅政), or a
+  one-character subject (郢,金陵人 … 郢由是知名), where it heads a clause before a verb or adverb
+  of given_name_contexts.tsv;
+- a character beside a kinship word (kin_words.tsv) that makes, with the surname of a person the
+  text names, a KB person's name (与弟锴俱有名: 徐锴).
+
+It runs after the recognisers that find full names (its name sorts after ``persons``), so the
+persons it refers back to are the KB's and those of every rule before it.
+
+>>> from kg.linking.model import Proposal
+>>> named = [Proposal(1, 3, "PERSON", (), "naming.frame", 0.7)]
+>>> [(p.start, p.end) for p in References()("与柳浑、李泌善。浑辅政", named)]
+[(8, 9)]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.util import registry
+
+from kg.linking.kb import Name
+from kg.linking.model import KB, Proposal
+from kg.linking.recognizers.naming import _BREAK
+from kg.linking.recognizers.persons import (
+    _occurrences,
+    is_han,
+    kb_persons,
+    stops,
+    surname_of,
+)
+from kg.linking.tables import table
+
+
+class References:
+    """The references recogniser (``jinling.references.v1``)."""
+
+    def __init__(self, given_strength: float = 0.7):
+        self.given_strength = given_strength
+        self.gazetteer = None
+        self._members: tuple[int, dict] = (0, {})
+
+    def set_gazetteer(self, gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def __call__(self, norm: str, found: list[Proposal]) -> list[Proposal]:
+        named = [p for p in found if p.type == "PERSON" and p.origin != KB]
+        persons = kb_persons(found, self.gazetteer) + named
+        out = self._given(norm, persons, found)
+        # a kinsman's name is a KB name: only the surnames of surer names lead to it
+        # (拜平章事 as a person would make 平 a family, and 补国子 刘宰's 平国)
+        families = [p for p in persons if p.origin == KB or p.origin.startswith("naming.")]
+        return out + self._kin(norm, families + out, {(p.start, p.end) for p in out + found})
+
+    def _words(self) -> frozenset[str]:
+        return getattr(self.gazetteer, "words", frozenset())
+
+    def _given(self, norm: str, persons: list[Proposal], found: list[Proposal]
+               ) -> list[Proposal]:
+        """The given name of a two-character name (or a one-character subject: 郢), alone at
+        the head of a clause."""
+        given: dict[str, tuple[Name, ...]] = {}
+        for p in persons:
+            name = norm[p.start:p.end]
+            if len(name) == 1 and p.origin == "naming.subject":
+                given.setdefault(name, ())  # 郢,金陵人 … 郢由是知名
+            elif (char := _one_given(name)) is not None:
+                senses = self._given_senses(p, char)
+                if p.origin == KB and not senses:
+                    continue  # a designation's tail is no given name (朱|子, 温|八叉)
+                given[char] = given.get(char, ()) + senses
+        taken = {(p.start, p.end) for p in persons}
+        out = []
+        for char, senses in sorted(given.items()):
+            for at in _occurrences(norm, char):
+                if (at, at + 1) not in taken and self._heads_clause(norm, at):
+                    out.append(Proposal(at, at + 1, "PERSON", senses,
+                                        KB if senses else "naming.given", self.given_strength))
+        return out
+
+    def _kin(self, norm: str, persons: list[Proposal], taken: set[tuple[int, int]]
+             ) -> list[Proposal]:
+        """与弟锴俱有名: a character beside a kinship word (kin_words.tsv) that makes, with the
+        surname of a person the text names, a KB person's name is that person (徐锴)."""
+        if self.gazetteer is None:
+            return []
+        members = self._families()
+        families = sorted({surname_of(norm[p.start:p.end]) for p in persons} & members.keys())
+        out = []
+        for at in _kin_positions(norm) if families else ():
+            senses = tuple(n for family in families for n in members[family].get(norm[at], ()))
+            if senses and (at, at + 1) not in taken:
+                out.append(Proposal(at, at + 1, "PERSON", senses, KB, self.given_strength))
+        return out
+
+    def _families(self) -> dict[str, dict[str, tuple[Name, ...]]]:
+        """Surname -> one-character given name -> the KB persons so named (徐 -> 锴 -> 徐锴),
+        once per gazetteer."""
+        if self._members[0] != id(self.gazetteer):
+            members: dict[str, dict[str, tuple[Name, ...]]] = {}
+            for text, senses in zip(self.gazetteer.texts, self.gazetteer.senses, strict=True):
+                family, char = surname_of(text), text[-1]
+                people = tuple(Name(char, n.entity, "given", 0.7) for n in senses
+                               if self.gazetteer.entities[n.entity].type == "PERSON")
+                if family and len(text) == len(family) + 1 and people and char not in stops():
+                    members.setdefault(family, {})[char] = people
+            self._members = (id(self.gazetteer), members)
+        return self._members[1]
+
+    def _given_senses(self, p: Proposal, char: str) -> tuple[Name, ...]:
+        if p.origin != KB or self.gazetteer is None:
+            return ()
+        return tuple(Name(char, n.entity, "given", 0.7) for n in p.senses
+                     if n.kind == "pref" and self.gazetteer.entities[n.entity].type == "PERSON")
+
+    def _heads_clause(self, norm: str, at: int) -> bool:
+        """At the head of a clause (after punctuation or 时, 闻 …) and before a verb or adverb
+        of given_name_contexts.tsv (铉以文进, 伸已卒), not inside an everyday word."""
+        before, after = _given_contexts()
+        if at + 1 >= len(norm) or norm[at + 1] not in after:
+            return False
+        if at > 0 and norm[at - 1] not in _BREAK and norm[at - 1] not in before:
+            return False
+        words = self._words()
+        return norm[at:at + 2] not in words and norm[at - 1:at + 1] not in words
+
+
+@cache
+def _given_contexts() -> tuple[frozenset[str], frozenset[str]]:
+    rows = table("given_name_contexts")
+    return (frozenset(r["char"] for r in rows if r["position"] == "before"),
+            frozenset(r["char"] for r in rows if r["position"] == "after"))
+
+
+def _one_given(name: str) -> str | None:
+    """The one-character given name of 徐铉 or, with a compound surname, 皇甫冉; else None."""
+    family = surname_of(name)
+    if family and len(name) == len(family) + 1 and name[-1] not in stops():
+        return name[-1]
+    return None
+
+
+@cache
+def _kin_words() -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
+    rows = table("kin_words")
+    words = sorted({r["word"] for r in rows}, key=len, reverse=True)
+    return (re.compile("|".join(words)),
+            frozenset(r["word"] for r in rows if r["position"] == "before"),
+            frozenset(r["word"] for r in rows if r["position"] == "after"))
+
+
+def _kin_positions(norm: str) -> list[int]:
+    """Where a character stands beside a kinship word of kin_words.tsv (弟|锴, 桧|兄)."""
+    regex, before, after = _kin_words()
+    found = []
+    for m in regex.finditer(norm):
+        if m.group() in before and m.end() < len(norm):
+            found.append(m.end())
+        if m.group() in after and m.start() > 0:
+            found.append(m.start() - 1)
+    return [at for at in found if is_han(norm[at])]
+
+
+@registry.misc("jinling.references.v1")
+def make_references(given_strength: float = 0.7) -> References:
+    """Persons referred back to by a given name or beside a kinship word (`References`)."""
+    return References(given_strength)
