@@ -51,6 +51,7 @@ _AFTER_NAME = re.compile(r"[,，]\s*(?:字|号|以字行|姓)")
 _NUMERALS = "一二三四五六七八九十"
 _RANK = re.compile(f"大|[{_NUMERALS}]{{1,3}}")  # a man's rank among his cousins: 李十二, 王大
 _TITLE_MAX = 40
+_AUTHOR_MAX = 5  # the longest author's name on a poem's second line (萨都剌, 耶律楚材)
 _OFFICER_JOINERS = "、与同陪和及并兼"  # joiners before a surname and office in a title
 _MONK = re.compile("(?:禅师|法师|上人)")
 _MONK_START = set(_BREAK) | set("称谓寄访谒见礼拜与同赠送呈怀忆哭")
@@ -104,6 +105,15 @@ def _poem_title(norm: str) -> str | None:
 
 
 @cache
+def _honorifics() -> tuple[re.Pattern, tuple[str, ...], tuple[str, ...]]:
+    rows = table("poem_honorifics")
+    kinds = {kind: tuple(r["word"] for r in rows if r["kind"] == kind)
+             for kind in ("honorific", "word", "next")}
+    return (re.compile("|".join(map(re.escape, kinds["honorific"]))), kinds["word"],
+            kinds["next"])
+
+
+@cache
 def _office_regex() -> re.Pattern:
     return re.compile("|".join(re.escape(o) for o in _addressees()[1]))
 
@@ -138,7 +148,7 @@ class Naming:
         taken = {(p.start, p.end) for p in addressees}
         out += addressees + [p for p in self._officers(norm, found, addressees)
                              if (p.start, p.end) not in taken]
-        out += self._monks(norm, found) + self._ranked(norm)
+        out += self._monks(norm, found) + self._ranked(norm) + self._honoured(norm)
         return [p for p in out if self._plausible(p, norm[p.start:p.end])]
 
     @staticmethod
@@ -376,6 +386,36 @@ class Naming:
             senses = self.gazetteer.lookup(family + given[:size]) if len(given) >= size else ()
             if any(n.kind == "pref" and entities[n.entity].type == "PERSON" for n in senses):
                 return at + size
+        return None
+
+    # -- 张侯楼上月, 徐生思解榻 -----------------------------------------------------------
+
+    def _honoured(self, norm: str) -> list[Proposal]:
+        """In the lines of a poem (after its title and author), a common surname and a form of
+        address of poem_honorifics.tsv (张侯, 谢公, 徐生, 陈君, 刘郎): the person."""
+        title_end = norm.find("\n")
+        author_end = norm.find("\n", title_end + 1)
+        if _poem_title(norm) is None or not 2 <= author_end - title_end - 1 <= _AUTHOR_MAX:
+            return []  # a poem: its title, its author's name on a line, then its lines
+        regex, phrases, nexts = _honorifics()
+        everyday, out = self._words(), []
+        for m in regex.finditer(norm, author_end):
+            start = self._honoured_start(norm, m.start())
+            if start is not None and not norm.startswith(phrases, start) \
+                    and not norm.startswith(nexts, m.start()) \
+                    and norm[start:m.end()] not in everyday \
+                    and norm[start - 1:start + 1] not in everyday:  # 森林|公园
+                out.append(Proposal(start, m.end(), "PERSON", (), "naming.honorific", 0.65))
+        return out
+
+    @staticmethod
+    def _honoured_start(norm: str, at: int) -> int | None:
+        """Where a common surname right before ``at`` starts; None where there is none, or
+        where surname and form of address make a compound surname (夏侯)."""
+        for size in (2, 1):
+            start = at - size
+            if start >= 0 and surnames().get(norm[start:at]) == "common":
+                return None if norm[start:at + 1] in surnames() else start
         return None
 
     # -- 云居舜禅师 -------------------------------------------------------------------

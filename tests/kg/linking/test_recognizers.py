@@ -32,7 +32,7 @@ def _run(recognizer, norm: str) -> list[Proposal]:
 
 @pytest.mark.cases("recognizers")
 def test_recognizers_cases(recognizer, text, proposals):
-    found = _run(RECOGNIZERS[recognizer](), normalise(text))
+    found = _run(RECOGNIZERS[recognizer](), normalise(text.replace("\\n", "\n")))
     spans = ";".join(f"{p.start}-{p.end}:{p.type}" for p in found)
     assert spans == ("" if proposals == "-" else proposals)
 
