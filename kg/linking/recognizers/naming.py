@@ -113,6 +113,13 @@ def _honorifics() -> tuple[re.Pattern, tuple[str, ...], tuple[str, ...]]:
             kinds["next"])
 
 
+def is_poem(norm: str) -> bool:
+    """A poem: a title line, then its author's name on a line of its own, then its lines."""
+    title_end = norm.find("\n")
+    author_end = norm.find("\n", title_end + 1)
+    return _poem_title(norm) is not None and 2 <= author_end - title_end - 1 <= _AUTHOR_MAX
+
+
 @cache
 def _office_regex() -> re.Pattern:
     return re.compile("|".join(re.escape(o) for o in _addressees()[1]))
@@ -393,10 +400,9 @@ class Naming:
     def _honoured(self, norm: str) -> list[Proposal]:
         """In the lines of a poem (after its title and author), a common surname and a form of
         address of poem_honorifics.tsv (张侯, 谢公, 徐生, 陈君, 刘郎): the person."""
-        title_end = norm.find("\n")
-        author_end = norm.find("\n", title_end + 1)
-        if _poem_title(norm) is None or not 2 <= author_end - title_end - 1 <= _AUTHOR_MAX:
-            return []  # a poem: its title, its author's name on a line, then its lines
+        if not is_poem(norm):
+            return []
+        author_end = norm.find("\n", norm.find("\n") + 1)
         regex, phrases, nexts = _honorifics()
         everyday, out = self._words(), []
         for m in regex.finditer(norm, author_end):
