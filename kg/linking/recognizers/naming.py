@@ -51,6 +51,7 @@ _AFTER_NAME = re.compile(r"[,，]\s*(?:字|号|以字行|姓)")
 _NUMERALS = "一二三四五六七八九十"
 _RANK = re.compile(f"大|[{_NUMERALS}]{{1,3}}")  # a man's rank among his cousins: 李十二, 王大
 _TITLE_MAX = 40
+_FRAMED_MAX = 24  # five names of four characters and the 、 between them (与柳浑、李泌善)
 _AUTHOR_MAX = 5  # the longest author's name on a poem's second line (萨都剌, 耶律楚材)
 _OFFICER_JOINERS = "、与同陪和及并兼"  # joiners before a surname and office in a title
 _MONK = re.compile("(?:禅师|法师|上人)")
@@ -83,7 +84,13 @@ def _frames() -> dict[str, tuple[tuple[str, ...], float]]:
 
 @cache
 def _frame_regex() -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for w in sorted(_frames(), key=len, reverse=True)))
+    """A frame's first word where one of its last words follows within a list's length: the
+    check that lets a comma open a frame (,李锜辟) without a look at every comma."""
+    parts = []
+    for before in sorted(_frames(), key=len, reverse=True):
+        afters = "|".join(map(re.escape, _frames()[before][0]))
+        parts.append(f"{re.escape(before)}(?=[{_HAN}、]{{2,{_FRAMED_MAX}}}?(?:{afters}))")
+    return re.compile("|".join(parts))
 
 
 @cache
