@@ -106,8 +106,10 @@ class References:
             members: dict[str, dict[str, tuple[Name, ...]]] = {}
             for text, senses in zip(self.gazetteer.texts, self.gazetteer.senses, strict=True):
                 family, char = surname_of(text), text[-1]
+                # a person's own name, not a designation (祖龙: no 龙 of a family 祖)
                 people = tuple(Name(char, n.entity, "given", 0.7) for n in senses
-                               if self.gazetteer.entities[n.entity].type == "PERSON")
+                               if n.kind == "pref"
+                               and self.gazetteer.entities[n.entity].type == "PERSON")
                 if family and len(text) == len(family) + 1 and people and char not in stops():
                     members.setdefault(family, {})[char] = people
             self._members = (id(self.gazetteer), members)
