@@ -28,6 +28,7 @@ links to that person.
 from __future__ import annotations
 
 import re
+import threading
 from functools import cache
 
 from spacy.util import registry
@@ -519,9 +520,27 @@ def kb_proposals(found: list[Proposal], gazetteer, type_: str) -> list[Proposal]
     """The KB's proposals that may name an entity of the type (none without a gazetteer)."""
     if gazetteer is None:
         return []
-    entities = gazetteer.entities
-    return [p for p in found if p.origin == KB and p.senses
-            and any(entities[n.entity].type == type_ for n in p.senses)]
+    return list(_kb_by_type(found, gazetteer).get(type_, ()))
+
+
+# per thread, the KB's proposals of the text being read by type, kept while the list stays as
+# it is: each recogniser asks for them, and the list grows only when one adds to it (holding the
+# list keeps its id from passing to another)
+_BY_TYPE = threading.local()
+
+
+def _kb_by_type(found: list[Proposal], gazetteer) -> dict[str, list[Proposal]]:
+    cached = getattr(_BY_TYPE, "last", None)
+    if cached is not None and cached[0] is found and cached[1] == len(found) \
+            and cached[2] is gazetteer:
+        return cached[3]
+    entities, by_type = gazetteer.entities, {}
+    for p in found:
+        if p.origin == KB and p.senses:
+            for type_ in {entities[n.entity].type for n in p.senses}:
+                by_type.setdefault(type_, []).append(p)
+    _BY_TYPE.last = (found, len(found), gazetteer, by_type)
+    return by_type
 
 
 def kb_persons(found: list[Proposal], gazetteer) -> list[Proposal]:
