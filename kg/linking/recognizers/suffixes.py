@@ -54,6 +54,11 @@ def _rules() -> dict[str, tuple[str, int, int, float]]:
 
 
 @cache
+def _org_endings() -> tuple[str, ...]:
+    return tuple(ending for ending, rule in _rules().items() if rule[0] == "ORGANIZATION")
+
+
+@cache
 def _regex() -> re.Pattern:
     words = sorted(_rules(), key=len, reverse=True)
     return re.compile("|".join(re.escape(w) for w in words))
@@ -356,8 +361,9 @@ class Suffixes:
 
     @staticmethod
     def _anchor(norm: str, start: int, end: int, kb: _KbSpans) -> int | None:
-        if any(start <= s and e <= end for s, e in kb.orgs):
-            return None  # 南京图书馆和南京共享图书馆 are two
+        if any(start <= s and e <= end for s, e in kb.orgs) \
+                or norm[start:end].endswith(_org_endings()):
+            return None  # 南京图书馆和南京共享图书馆, 江北新区图书馆和浦口区图书馆 are two
         for at in range(start, end):
             if at in kb.starts or norm[at] in _ANCHORS and at > start:
                 return at if at in kb.starts else start

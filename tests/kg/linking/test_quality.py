@@ -290,3 +290,8 @@ def test_quality_a_monk_after_a_known_place_in_a_title(real_linker):
 ])
 def test_quality_a_department_of_a_known_body(real_linker, text, name):
     assert (name, "ORGANIZATION") in [(m.text, m.type) for m in real_linker.link(text)]
+
+
+def test_quality_two_libraries_joined_by_and_are_two(real_linker):
+    found = [(m.text, m.type) for m in real_linker.link("江北新区图书馆和浦口区图书馆将各自承担")]
+    assert found == [("江北新区图书馆", "ORGANIZATION"), ("浦口区图书馆", "ORGANIZATION")]
