@@ -38,6 +38,7 @@ from kg.linking.recognizers.persons import is_han, soft_stops, stops
 from kg.linking.tables import column, number, table
 
 _JOINERS = "和与及"
+_PARTICLE_WORDS = "地"  # a stop as the adverb's particle, but the first of 地铁, 地质, 地区
 _ANCHORS = "省市区县"
 _KNOWN = (KB, "lexicon.place")   # the origins of names the text is known to have
 # a department after its organisation's name (历史系, 古籍部, 计算机科学与工程学院)
@@ -297,14 +298,18 @@ class Suffixes:
         return bool(words) and bounded and own and norm[start:start + 2] not in words \
             and norm[start:start + 3] not in words
 
-    @staticmethod
-    def _walk(norm: str, end: int, low: int, limit: int) -> tuple[int, bool]:
+    def _walk(self, norm: str, end: int, low: int, limit: int, starts: set[int]
+              ) -> tuple[int, bool]:
         """Run back from ``end`` to a boundary: a hard one anywhere, a soft one (a verb of
-        motion or office before a place: 知睦州, 客泉州) once the stem has ``low`` characters."""
-        left = end
+        motion or office before a place: 知睦州, 客泉州) once the stem has ``low`` characters.
+        The particle 地 is none where it begins an everyday word with the next character
+        (南京|地铁|运营公司, 地质博物馆), unless a known name starts after it."""
+        left, words = end, getattr(self.gazetteer, "words", frozenset())
         while left > limit:
             c = norm[left - 1]
-            if not is_han(c) or c in stops() or norm[left - 2:left] in _prefix_stops():
+            if not is_han(c) or norm[left - 2:left] in _prefix_stops() or (
+                    c in stops() and (c not in _PARTICLE_WORDS or left in starts
+                                      or norm[left - 1:left + 1] not in words)):
                 return left, True
             if c in soft_stops() and end - left >= low:
                 # two verbs in a row (归入|武陵源): the name starts after the second
@@ -334,12 +339,12 @@ class Suffixes:
             if parent is not None:
                 return parent, True
         limit = max(0, end - high)
-        left, bounded = self._walk(norm, end, low, limit)
+        left, bounded = self._walk(norm, end, low, limit, kb.starts)
         if left > 0 and norm[left - 1] in soft_stops() and left - 1 in kb.starts \
                 and left < kb.inner.get(left, 0) <= end:
             left -= 1  # the verb it stopped at begins a known name (栖|霞区图书馆)
         if type_ == "ORGANIZATION" and bounded and left > limit and norm[left - 1] in _JOINERS:
-            further, _ = self._walk(norm, left - 1, low, limit)
+            further, _ = self._walk(norm, left - 1, low, limit, kb.starts)
             anchor = self._anchor(norm, further, left - 1, kb)
             if anchor is not None:
                 return anchor, True

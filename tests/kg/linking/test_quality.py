@@ -295,3 +295,11 @@ def test_quality_a_department_of_a_known_body(real_linker, text, name):
 def test_quality_two_libraries_joined_by_and_are_two(real_linker):
     found = [(m.text, m.type) for m in real_linker.link("江北新区图书馆和浦口区图书馆将各自承担")]
     assert found == [("江北新区图书馆", "ORGANIZATION"), ("浦口区图书馆", "ORGANIZATION")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("金陵图书馆将联合南京地铁运营公司开展活动", "南京地铁运营公司"),
+    ("专家来自南京地质博物馆", "南京地质博物馆"),
+])
+def test_quality_a_body_whose_name_has_di_in_a_word(real_linker, text, name):
+    assert (name, "ORGANIZATION") in [(m.text, m.type) for m in real_linker.link(text)]
