@@ -11,6 +11,8 @@ Classical biographies name a person in set phrases, and modern profiles open the
 - a frame around the name (person_frames.tsv): 与刘长卿善, 与高适齐名, 师事文益;
 - the addressee of a poem in its title line (poem_addressees.tsv): 寄费廷玉, 访崔四侍御, with
   a rank or an office after the surname;
+- the person a poem's title opens with, before a verb of poem_title_verbs.tsv (赵德麟召还);
+- in a poem's lines, a common surname and a form of address (poem_honorifics.tsv: 张侯, 徐生);
 - a monk by his name and 禅师, 法师 or 上人 (云居舜禅师, 泉禅师).
 
 The given name alone that refers back to a person so named is `kg.linking.recognizers.references`.
@@ -39,7 +41,7 @@ from kg.linking.recognizers.persons import (
     stops,
     surnames,
 )
-from kg.linking.tables import number, table
+from kg.linking.tables import column, number, table
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
 _OPEN, _CLOSE = "“「『\"'", "”」』\"'"
@@ -51,6 +53,7 @@ _AFTER_NAME = re.compile(r"[,，]\s*(?:字|号|以字行|姓)")
 _NUMERALS = "一二三四五六七八九十"
 _RANK = re.compile(f"大|[{_NUMERALS}]{{1,3}}")  # a man's rank among his cousins: 李十二, 王大
 _TITLE_MAX = 40
+_CYCLICAL = re.compile("(?:[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥])?")  # 己未: a year
 _FRAMED_MAX = 24  # five names of four characters and the 、 between them (与柳浑、李泌善)
 _AUTHOR_MAX = 5  # the longest author's name on a poem's second line (萨都剌, 耶律楚材)
 _OFFICER_JOINERS = "、与同陪和及并兼"  # joiners before a surname and office in a title
@@ -120,6 +123,11 @@ def _honorifics() -> tuple[re.Pattern, tuple[str, ...], tuple[str, ...]]:
             kinds["next"])
 
 
+@cache
+def _title_verbs() -> frozenset[str]:
+    return frozenset(column("poem_title_verbs", "verb"))
+
+
 def is_poem(norm: str) -> bool:
     """A poem: a title line, then its author's name on a line of its own, then its lines."""
     title_end = norm.find("\n")
@@ -163,6 +171,7 @@ class Naming:
         out += addressees + [p for p in self._officers(norm, found, addressees)
                              if (p.start, p.end) not in taken]
         out += self._monks(norm, found) + self._ranked(norm) + self._honoured(norm)
+        out += self._title_subject(norm)
         return [p for p in out if self._plausible(p, norm[p.start:p.end])]
 
     @staticmethod
@@ -401,6 +410,23 @@ class Naming:
             if any(n.kind == "pref" and entities[n.entity].type == "PERSON" for n in senses):
                 return at + size
         return None
+
+    # -- 张元举惠江南李王帐中香 --------------------------------------------------------------
+
+    def _title_subject(self, norm: str) -> list[Proposal]:
+        """A poem's title that opens with a surname and a two-character given name, then a verb
+        of poem_title_verbs.tsv (赵德麟|召还, 己未|耿天骘|著作 is no verb): the person."""
+        if not is_poem(norm):
+            return []
+        start = _CYCLICAL.match(norm).end()
+        for size in (2, 1):
+            end = start + size + 2
+            name = norm[start:end]
+            if name[:size] in surnames() and norm[end:end + 1] in _title_verbs() \
+                    and all(is_han(c) and c not in stops() for c in name) \
+                    and name not in self._words() and name[size:] not in self._words():
+                return [Proposal(start, end, "PERSON", (), "naming.title", 0.7)]
+        return []
 
     # -- 张侯楼上月, 徐生思解榻 -----------------------------------------------------------
 
