@@ -34,6 +34,7 @@ from functools import cache
 from spacy.util import registry
 
 from kg.linking.model import KB, Proposal
+from kg.linking.recognizers.naming import is_poem
 from kg.linking.recognizers.persons import is_han, soft_stops, stops
 from kg.linking.tables import column, number, table
 
@@ -52,6 +53,19 @@ def _rules() -> dict[str, tuple[str, int, int, float]]:
                           int(number(r, "max_stem", "name_suffixes")),
                           number(r, "strength", "name_suffixes"))
             for r in table("name_suffixes")}
+
+
+@cache
+def _verse_endings() -> frozenset[str]:
+    return frozenset(column("verse_endings", "ending"))
+
+
+def _lines_start(norm: str) -> int:
+    """Where a poem's lines start (after its title and author), or the text's length for a
+    text that is no poem."""
+    if not is_poem(norm):
+        return len(norm)
+    return norm.find("\n", norm.find("\n") + 1)
 
 
 @cache
@@ -201,11 +215,14 @@ class Suffixes:
     def __call__(self, norm: str, found: list[Proposal]) -> list[Proposal]:
         kb = _KbSpans(found, self.gazetteer)
         out, place_starts = [], set()
+        lines = _lines_start(norm)
         for m in _regex().finditer(norm):
             type_, low, high, strength = _rules()[m.group()]
             start, bounded = self.stem_start(norm, m.start(), (low, high), type_, kb)
             if not bounded and out and start < out[-1].end < m.start():
                 start, bounded = out[-1].end, True  # 幽谷山|双林院: after the name before
+            if type_ == "PLACE" and m.start() >= lines and m.group() in _verse_endings():
+                continue  # a poem's line: 醉眠湖, 留藩镇 are words of the verse, not names
             if type_ == "ORGANIZATION" and out and out[-1].type == "PLACE" \
                     and out[-1].start < start < out[-1].end:
                 start, bounded = out[-1].start, True  # 南京都市圈|图书馆: from the place on
