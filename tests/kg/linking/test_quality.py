@@ -303,3 +303,8 @@ def test_quality_two_libraries_joined_by_and_are_two(real_linker):
 ])
 def test_quality_a_body_whose_name_has_di_in_a_word(real_linker, text, name):
     assert (name, "ORGANIZATION") in [(m.text, m.type) for m in real_linker.link(text)]
+
+
+def test_quality_whose_son_a_biography_says(real_linker):
+    found = [(m.text, m.type) for m in real_linker.link("人。琮子。哲宗时为官。有子三人,长子。")]
+    assert ("琮", "PERSON") in found and ("长", "PERSON") not in found  # 长子: eldest son
