@@ -316,11 +316,24 @@ class Naming:
                 if title.startswith(ends, start):
                     break  # 同王胜之游蒋山: 游 goes on the title, no 游蒋山
                 end = self._addressee_end(title, start, offices, ends)
+                if end is None:
+                    end = self._before_known(title, start, known)
                 if end is None or title[start:end] in words or known.get(start, end) < end:
                     break  # 唱和古风: a word; 寄江宁|旻上人: a known name opens it, no surname
                 out.append(Proposal(start, end, "PERSON", (), "naming.addressee", 0.75))
                 start = end
         return out
+
+    @staticmethod
+    def _before_known(title: str, start: int, known: dict[int, int]) -> int | None:
+        """The end of a surname and a two-character given name right before a known name
+        (次韵赵子野|石城钓月图), when nothing else ends the addressee's name."""
+        for surname in (title[start:start + 2], title[start:start + 1]):
+            end = start + len(surname) + 2
+            if surname in surnames() and end in known \
+                    and all(is_han(c) and c not in stops() for c in title[start:end]):
+                return end
+        return None
 
     def _officers(self, norm: str, found: list[Proposal], addressees: list[Proposal]
                   ) -> list[Proposal]:

@@ -234,3 +234,10 @@ def test_recognizers_naming_frame_around_an_everyday_word_is_no_name():
     rec.set_gazetteer(_Words())
     framed = [(p.start, p.end) for p in rec("深谙内典,丛林谓之", []) if p.origin == "naming.frame"]
     assert framed == [(5, 7)]  # without the word list, 丛 is a surname and 林 a given name
+
+
+def test_recognizers_naming_addressee_before_a_known_name():
+    text = "次韵赵子野石城钓月图\n陆游\n石城"
+    kb = [Proposal(5, 7, None, ())]  # the KB's 石城
+    assert [(p.start, p.end) for p in Naming()(text, kb)] == [(2, 5)]
+    assert Naming()(text, []) == []  # nothing else ends the name
