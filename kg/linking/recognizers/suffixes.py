@@ -233,10 +233,13 @@ class Suffixes:
                 continue
             if type_ == "PLACE":
                 place_starts.add(start)
-            if kb.places.get(start) == m.start() and m.group() in _built_on_places() or (
-                    (start, m.start()) in kb.persons and m.group() in _TOMBS):
-                strength = min(0.95, strength + 0.2)  # 白下|亭, 白下|门; 李白|墓, 吴大帝|庙
-            out.append(Proposal(start, m.end(), type_, (), f"suffix.{type_.lower()}",
+            origin = f"suffix.{type_.lower()}"
+            if (start, m.start()) in kb.persons and m.group() in _TOMBS:
+                # 李白|墓, 颜鲁公|祠: a known person's memorial, no guess at a stem
+                origin, strength = "suffix.memorial", min(0.95, strength + 0.2)
+            elif kb.places.get(start) == m.start() and m.group() in _built_on_places():
+                strength = min(0.95, strength + 0.2)  # 白下|亭, 白下|门
+            out.append(Proposal(start, m.end(), type_, (), origin,
                                 strength if bounded else strength * self.unbounded))
         return out + self._units(norm, found, kb) + self._departments(norm, kb)
 

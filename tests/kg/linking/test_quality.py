@@ -248,7 +248,8 @@ def test_quality_an_office_or_a_verb_is_no_place(real_linker, text):
                 and m.text not in ("湖湘",)]
 
 
-@pytest.mark.parametrize(("text", "name"), [("当涂县有李白墓。", "李白墓"), ("過金陵謁吳大帝廟", "吳大帝廟")])
+@pytest.mark.parametrize(("text", "name"), [("当涂县有李白墓。", "李白墓"), ("過金陵謁吳大帝廟", "吳大帝廟"),
+                                           ("山下烏龍潭畔有顏魯公祠", "顏魯公祠")])
 def test_quality_a_tomb_or_temple_of_a_known_person(real_linker, text, name):
     assert (name, "PLACE") in [(m.text, m.type) for m in real_linker.link(text)]
 
