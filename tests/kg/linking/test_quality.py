@@ -309,3 +309,8 @@ def test_quality_a_body_whose_name_has_di_in_a_word(real_linker, text, name):
 def test_quality_whose_son_a_biography_says(real_linker):
     found = [(m.text, m.type) for m in real_linker.link("人。琮子。哲宗时为官。有子三人,长子。")]
     assert ("琮", "PERSON") in found and ("长", "PERSON") not in found  # 长子: eldest son
+
+
+def test_quality_hohai_by_its_short_name(real_linker):
+    found = [(m.text, m.label) for m in real_linker.link("南航、南理工、河海的同学可乘地铁")]
+    assert ("河海", "河海大学") in found
