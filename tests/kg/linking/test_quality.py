@@ -314,3 +314,11 @@ def test_quality_whose_son_a_biography_says(real_linker):
 def test_quality_hohai_by_its_short_name(real_linker):
     found = [(m.text, m.label) for m in real_linker.link("南航、南理工、河海的同学可乘地铁")]
     assert ("河海", "河海大学") in found
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("本馆将会同两区文化馆上门登记", "两区文化馆"),      # two districts' cultural centres
+    ("后推广至栖霞区、雨花台区各分馆。", "雨花台区各分馆"),  # each branch
+])
+def test_quality_a_counted_or_distributed_body_is_no_name(real_linker, text, wrong):
+    assert wrong not in [m.text for m in real_linker.link(text)]
