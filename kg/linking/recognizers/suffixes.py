@@ -168,6 +168,7 @@ class _KbSpans:
         self.places: dict[int, int] = {}  # start -> end of known place names
         self.persons: set[tuple[int, int]] = set()
         self.periods: dict[int, int] = {}  # start -> end of names that are only periods
+        self.dynasties: dict[int, int] = {}  # ... of those that are no reign era (后金, 南朝)
         for p in known:
             for at in range(p.start + 1, p.end):
                 self.inner[at] = max(self.inner.get(at, 0), p.end)
@@ -182,6 +183,9 @@ class _KbSpans:
                 self.persons.add((p.start, p.end))
             if types == {"PERIOD"} and p.end - p.start > 1:  # not 入|金 of 入金陵
                 self.periods[p.start] = max(self.periods.get(p.start, 0), p.end)
+                if gazetteer and all(gazetteer.entities[n.entity].cls != "ReignEra"
+                                     for n in p.senses):
+                    self.dynasties[p.start] = max(self.dynasties.get(p.start, 0), p.end)
         self.persons |= {(p.start, p.end) for p in found if p.origin == "person.governor"}
 
     @staticmethod
@@ -347,8 +351,10 @@ class Suffixes:
         start with only dates it (清代|金陵书局): the name starts after it."""
         start, bounded = self._stem_start(norm, end, size, type_, kb)
         after = kb.periods.get(start, 0)
-        if start < after < end:
-            return after, True  # a stem too short after it makes no name (清代|金+陵)
+        if start < after < end or start < kb.dynasties.get(start, 0) == end:
+            # a stem too short after it makes no name (清代|金+陵), nor a dynasty alone (南朝|寺,
+            # 日后金|陵), but an era may name a place (建德|府, 延庆|寺)
+            return after, True
         return start, bounded
 
     def _stem_start(self, norm: str, end: int, size: tuple[int, int], type_: str,

@@ -322,3 +322,12 @@ def test_quality_hohai_by_its_short_name(real_linker):
 ])
 def test_quality_a_counted_or_distributed_body_is_no_name(real_linker, text, wrong):
     assert wrong not in [m.text for m in real_linker.link(text)]
+
+
+@pytest.mark.parametrize(("text", "name", "wrong"), [
+    ("汇文书院,则是日后金陵大学的前身。", "金陵大学", "后金陵大学"),  # not the dynasty 后金
+    ("遍礼南朝寺,焚香古殿", "南朝", "南朝寺"),                   # the temples of the Southern Dynasties
+])
+def test_quality_a_dynasty_alone_is_no_stem(real_linker, text, name, wrong):
+    found = [m.text for m in real_linker.link(text)]
+    assert name in found and wrong not in found
