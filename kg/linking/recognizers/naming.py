@@ -128,11 +128,14 @@ def _title_verbs() -> frozenset[str]:
     return frozenset(column("poem_title_verbs", "verb"))
 
 
-def is_poem(norm: str) -> bool:
-    """A poem: a title line, then its author's name on a line of its own, then its lines."""
+def poem_lines(norm: str) -> int | None:
+    """Where a poem's lines start, or None for a text that is no poem (a poem: a title line,
+    then its author's name on a line of its own, then its lines)."""
     title_end = norm.find("\n")
     author_end = norm.find("\n", title_end + 1)
-    return _poem_title(norm) is not None and 2 <= author_end - title_end - 1 <= _AUTHOR_MAX
+    if _poem_title(norm) is None or not 2 <= author_end - title_end - 1 <= _AUTHOR_MAX:
+        return None
+    return author_end
 
 
 @cache
@@ -429,7 +432,7 @@ class Naming:
     def _title_subject(self, norm: str) -> list[Proposal]:
         """A poem's title that opens with a surname and a two-character given name, then a verb
         of poem_title_verbs.tsv (赵德麟|召还, 己未|耿天骘|著作 is no verb): the person."""
-        if not is_poem(norm):
+        if poem_lines(norm) is None:
             return []
         start = _CYCLICAL.match(norm).end()
         for size in (2, 1):
@@ -446,12 +449,12 @@ class Naming:
     def _honoured(self, norm: str) -> list[Proposal]:
         """In the lines of a poem (after its title and author), a common surname and a form of
         address of poem_honorifics.tsv (张侯, 谢公, 徐生, 陈君, 刘郎): the person."""
-        if not is_poem(norm):
+        lines = poem_lines(norm)
+        if lines is None:
             return []
-        author_end = norm.find("\n", norm.find("\n") + 1)
         regex, phrases, nexts = _honorifics()
         everyday, out = self._words(), []
-        for m in regex.finditer(norm, author_end):
+        for m in regex.finditer(norm, lines):
             start = self._honoured_start(norm, m.start())
             if start is not None and not norm.startswith(phrases, start) \
                     and not norm.startswith(nexts, m.start()) \

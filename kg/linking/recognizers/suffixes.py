@@ -34,7 +34,7 @@ from functools import cache
 from spacy.util import registry
 
 from kg.linking.model import KB, Proposal
-from kg.linking.recognizers.naming import is_poem
+from kg.linking.recognizers.naming import poem_lines
 from kg.linking.recognizers.persons import is_han, soft_stops, stops
 from kg.linking.tables import column, number, table
 
@@ -58,14 +58,6 @@ def _rules() -> dict[str, tuple[str, int, int, float]]:
 @cache
 def _verse_endings() -> frozenset[str]:
     return frozenset(column("verse_endings", "ending"))
-
-
-def _lines_start(norm: str) -> int:
-    """Where a poem's lines start (after its title and author), or the text's length for a
-    text that is no poem."""
-    if not is_poem(norm):
-        return len(norm)
-    return norm.find("\n", norm.find("\n") + 1)
 
 
 @cache
@@ -219,7 +211,8 @@ class Suffixes:
     def __call__(self, norm: str, found: list[Proposal]) -> list[Proposal]:
         kb = _KbSpans(found, self.gazetteer)
         out, place_starts = [], set()
-        lines = _lines_start(norm)
+        lines = poem_lines(norm)
+        lines = len(norm) if lines is None else lines  # no poem: no verse lines
         for m in _regex().finditer(norm):
             type_, low, high, strength = _rules()[m.group()]
             start, bounded = self.stem_start(norm, m.start(), (low, high), type_, kb)
