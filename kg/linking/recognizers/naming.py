@@ -192,15 +192,18 @@ class Naming:
     def _cued(self, norm: str, persons: list[Proposal]) -> list[Proposal]:
         ends = {p.end for p in persons}
         subject = self._subject(norm, persons)
+        lines = poem_lines(norm)
         out = []
         for m in _cue_regex().finditer(norm):
             before, low, high, then, strength = naming_cues()[m.group()]
             if before == "break" and not (m.start() == 0 or norm[m.start() - 1] in _BREAK
                                           or m.start() in ends):
                 continue
+            if then == "monk" and lines is not None and m.start() >= lines:
+                continue  # 山僧|试问: in a poem's lines the monk is anyone's
             span = self._cued_name(norm, m.end(), low, high, then)
             if span is not None and norm[m.start():span[0] + 1] not in self._words():
-                owner = self._owner(m.start(), persons, subject)
+                owner = None if then == "monk" else self._owner(m.start(), persons, subject)
                 out.append(Proposal(*span, "PERSON", self._senses(owner, norm[slice(*span)]),
                                     "naming.cue", strength))
         return out
