@@ -262,10 +262,18 @@ class Suffixes:
         for start, end in kb.orgs:
             m = _DEPARTMENT.match(norm, end)
             if m is None or self._ordinary_unit(norm, m, words) or kb.starts_within(end, m.end()) \
-                    or any(c in stops() and c not in _JOINERS for c in m.group()):
+                    or any(self._stop_at(norm, at, words) for at in range(*m.span())):
                 continue
             out.append(Proposal(start, m.end(), "ORGANIZATION", (), "suffix.organization", 0.8))
         return out
+
+    @staticmethod
+    def _stop_at(norm: str, at: int, words: frozenset[str]) -> bool:
+        """A stop character that no unit's name holds (a joiner does: 计算机科学与工程学院; the
+        particle 地 does where it opens a word: 地方文献部)."""
+        c = norm[at]
+        return c in stops() and c not in _JOINERS and not (
+            c in _PARTICLE_WORDS and norm[at:at + 2] in words)
 
     @staticmethod
     def _ordinary_unit(norm: str, m: re.Match, words: frozenset[str]) -> bool:
