@@ -34,6 +34,7 @@ from functools import cache
 from spacy.util import registry
 
 from kg.linking.model import KB, Proposal
+from kg.linking.name_lists import normalised
 from kg.linking.recognizers.naming import poem_lines
 from kg.linking.recognizers.persons import is_han, soft_stops, stops
 from kg.linking.tables import column, number, table
@@ -146,6 +147,35 @@ def _memorials() -> frozenset[str]:
     return frozenset(column("memorial_endings", "char"))
 
 
+@cache
+def _foreign_countries() -> tuple[str, ...]:
+    return tuple(sorted(set(normalised(column("countries", "name"))) - {"中国"}, key=len,
+                        reverse=True))
+
+
+def _past_country(norm: str, start: int, ending: int, low: int) -> int:
+    """Where a foreign body's own name starts: after the country before it (德国|莱比锡市立
+    图书馆, 韩国|首尔图书馆), unless the name goes on with 国 (法国国家图书馆, 美国国会图书馆)."""
+    for country in _foreign_countries():
+        after = start + len(country)
+        if norm.startswith(country, start) and ending - after >= low and norm[after] != "国":
+            return after
+    return start
+
+
+def _origin(type_: str, stem: tuple[int, int, str], strength: float, kb: _KbSpans
+            ) -> tuple[str, float]:
+    """The rule that made a name and how sure it is: a known person's memorial (李白|墓,
+    颜鲁公|祠: no guess at a stem) or a building named after the place it stands on (白下|亭,
+    白下|门) is surer."""
+    start, ending, suffix = stem
+    if (start, ending) in kb.persons and suffix in _TOMBS:
+        return "suffix.memorial", min(0.95, strength + 0.2)
+    if kb.places.get(start) == ending and suffix in _built_on_places():
+        strength = min(0.95, strength + 0.2)
+    return f"suffix.{type_.lower()}", strength
+
+
 class _KbSpans:
     """The names a text is known to have (the KB's, and the places of the name lists), by
     start and by the characters they cover."""
@@ -228,14 +258,11 @@ class Suffixes:
             if type_ == "ORGANIZATION" and not self._anchored(norm, (start, bounded), kb,
                                                               place_starts):
                 continue
+            if type_ == "ORGANIZATION":
+                start = _past_country(norm, start, m.start(), low)
             if type_ == "PLACE":
                 place_starts.add(start)
-            origin = f"suffix.{type_.lower()}"
-            if (start, m.start()) in kb.persons and m.group() in _TOMBS:
-                # 李白|墓, 颜鲁公|祠: a known person's memorial, no guess at a stem
-                origin, strength = "suffix.memorial", min(0.95, strength + 0.2)
-            elif kb.places.get(start) == m.start() and m.group() in _built_on_places():
-                strength = min(0.95, strength + 0.2)  # 白下|亭, 白下|门
+            origin, strength = _origin(type_, (start, m.start(), m.group()), strength, kb)
             out.append(Proposal(start, m.end(), type_, (), origin,
                                 strength if bounded else strength * self.unbounded))
         return out + self._units(norm, found, kb) + self._departments(norm, kb)
