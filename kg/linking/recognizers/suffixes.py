@@ -189,9 +189,11 @@ class _KbSpans:
         self.orgs: list[tuple[int, int]] = []
         self.places: dict[int, int] = {}  # start -> end of known place names
         self.persons: set[tuple[int, int]] = set()
+        self.ends: dict[int, int] = {}  # end -> start of the longest known name ending there
         self.periods: dict[int, int] = {}  # start -> end of names that are only periods
         self.dynasties: dict[int, int] = {}  # ... of those that are no reign era (后金, 南朝)
         for p in known:
+            self.ends[p.end] = min(self.ends.get(p.end, p.start), p.start)
             for at in range(p.start + 1, p.end):
                 self.inner[at] = max(self.inner.get(at, 0), p.end)
             if p.origin == KB:
@@ -394,6 +396,8 @@ class Suffixes:
                 return parent, True
         limit = max(0, end - high)
         left, bounded = self._walk(norm, end, low, limit, kb.starts)
+        if left in kb.ends and norm[left - 1] in stops():
+            return kb.ends[left], True  # 林散之|纪念馆: the stop ended a known name, no stem
         if left > 0 and norm[left - 1] in soft_stops() and left - 1 in kb.starts \
                 and left < kb.inner.get(left, 0) <= end:
             left -= 1  # the verb it stopped at begins a known name (栖|霞区图书馆)

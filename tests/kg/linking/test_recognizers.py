@@ -241,3 +241,9 @@ def test_recognizers_naming_addressee_before_a_known_name():
     kb = [Proposal(5, 7, None, ())]  # the KB's 石城
     assert [(p.start, p.end) for p in Naming()(text, kb)] == [(2, 5)]
     assert Naming()(text, []) == []  # nothing else ends the name
+
+
+def test_recognizers_suffix_after_a_known_name_that_ends_with_a_stop():
+    kb = [Proposal(1, 4, None, ())]  # a KB name 林散之, whose 之 is a stop elsewhere
+    found = Suffixes()("在林散之纪念馆办活动", kb)
+    assert [(p.start, p.end, p.type) for p in found] == [(1, 7, "ORGANIZATION")]
