@@ -290,6 +290,8 @@ class Persons:
                 out.append(Proposal(start, m.start(), "PERSON", (), origin, use[1]))
         for m in _LIFE.finditer(norm):
             start = self.name_before(norm, m.start(), False)
+            if start is None:
+                start = _opened_name(norm, m.start())
             if start is not None:
                 out.append(Proposal(start, m.start(), "PERSON", (), "person.years", 0.85))
         return out
@@ -546,6 +548,29 @@ def _kb_by_type(found: list[Proposal], gazetteer) -> dict[str, list[Proposal]]:
 def kb_persons(found: list[Proposal], gazetteer) -> list[Proposal]:
     """The KB's proposals that may name a person."""
     return kb_proposals(found, gazetteer, "PERSON")
+
+
+def _opened_name(norm: str, end: int) -> int | None:
+    """讲述:邵广才(1938年生): the start of a name that the text opens (punctuation or a line
+    before it) and closes, whose given name may hold a character that is a stop elsewhere (才),
+    but no verb or particle; or None."""
+    for size in (3, 2):
+        start = end - size
+        name = norm[max(start, 0):end]
+        opened = start == 0 or start > 0 and not is_han(norm[start - 1])
+        family = surname_of(name)
+        if start >= 0 and opened and family and len(name) - len(family) <= 2 \
+                and all(is_han(c) and c not in _particles() for c in name):
+            return start
+    return None
+
+
+@cache
+def _particles() -> frozenset[str]:
+    """The stops that are particles, pronouns, prepositions or verbs: what no name that the
+    text closes holds (adverbs, measure and time words may stand in one: 广才, 永年)."""
+    return frozenset(r["char"] for r in table("name_stops")
+                     if not r["note"].startswith(("adverb", "measure", "time", "classical adverb")))
 
 
 def surname_of(name: str) -> str | None:
