@@ -214,11 +214,19 @@ class Persons:
                 if size == 2 and given[1:] in _adverbs():
                     continue  # 苏颋见而异之: an adverb or verb of the clause, no given name
                 if len(given) == size and _given_ok(given):
-                    if self._ends_name(norm, base + size):
+                    if self._ends_name(norm, base + size) or (
+                            size == 2 and surnames()[surname] == "common"
+                            and self._word_at(norm, base + size)):
                         return base + size, True
                     if guess is None and (size == 2) != self._word_after(norm, base + 1):
                         guess = base + size  # two characters, or one before a word (宋慎|牵连)
         return (guess, False) if guess is not None else None
+
+    def _word_at(self, norm: str, at: int) -> bool:
+        """An everyday word starts at ``at`` (顾文涛|随后) and does not start inside the given
+        name before it."""
+        words = getattr(self.gazetteer, "words", frozenset())
+        return norm[at:at + 2] in words and norm[at - 1:at + 1] not in words
 
     def _word_after(self, norm: str, at: int) -> bool:
         """The character at ``at`` begins an everyday word with the next (宋慎|牵连) or is an
