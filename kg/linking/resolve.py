@@ -114,6 +114,8 @@ def _kb_starts(proposals: list[Proposal], gazetteer) -> dict[int, set]:
 # a rule's person at least this sure keeps its span over a KB person's name it begins with
 # (退休教师王建国: a title before and a boundary after, not the KB's 王建 and a guess)
 _SURE_PERSON = 0.8
+# names the KB or a list of names gives whole, not guesses (张守珪 of the list over the KB's 张守)
+_LISTED = (KB, "lexicon.person")
 
 
 def _weak(p: Proposal, gazetteer) -> bool:
@@ -138,7 +140,7 @@ def resolve(proposals: list[Proposal], length: int, gazetteer=None) -> list[Prop
         persons = _person_ends(proposals, gazetteer)
         proposals = [p for p in proposals if not _hides_kb_name(p, ends)
                      and not _swallows_person(p, persons)
-                     and not (p.origin != KB and p.type == "PERSON"
+                     and not (p.origin not in _LISTED and p.type == "PERSON"
                               and "PERSON" in starts.get(p.start, ())
                               and p.strength < _SURE_PERSON)]
     ranked = sorted(proposals, key=lambda p: (-p.length, p.origin != KB, -p.strength,

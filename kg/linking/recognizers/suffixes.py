@@ -211,6 +211,8 @@ class _KbSpans:
                                      for n in p.senses):
                     self.dynasties[p.start] = max(self.dynasties.get(p.start, 0), p.end)
         self.persons |= {(p.start, p.end) for p in found if p.origin == "person.governor"}
+        # a listed person's name, which a verb after it cannot end (浑瑊|镇河中, but 观音|寺)
+        self.listed = {(p.start, p.end) for p in found if p.origin == "lexicon.person"}
 
     @staticmethod
     def _types(p: Proposal, gazetteer) -> set[str]:
@@ -324,6 +326,8 @@ class Suffixes:
         start, ending, end = span
         if end - ending == 1 and 0 < ending - start <= 2 and norm[ending - 1] in soft_stops():
             return False  # a verb and its object (诏建楼: build a tower), no name
+        if (start, ending) in kb.listed and norm[ending] in soft_stops():
+            return False
         if ending - start < low or self._ordinary(norm, start, ending, end, kb) \
                 or quantified(norm, start, ending) or self._everyday(norm[start:end]):
             return False

@@ -247,3 +247,9 @@ def test_recognizers_suffix_after_a_known_name_that_ends_with_a_stop():
     kb = [Proposal(1, 4, None, ())]  # a KB name 林散之, whose 之 is a stop elsewhere
     found = Suffixes()("在林散之纪念馆办活动", kb)
     assert [(p.start, p.end, p.type) for p in found] == [(1, 7, "ORGANIZATION")]
+
+
+def test_recognizers_suffix_listed_person_before_a_verb():
+    listed = [Proposal(0, 2, "PERSON", (), "lexicon.person", 0.75)]  # 浑瑊, 观音 of the list
+    assert Suffixes()("浑瑊镇,辟元帅判官", listed) == []  # he held a command: no town 浑瑊镇
+    assert [(p.start, p.end) for p in Suffixes()("观音寺", listed)] == [(0, 3)]

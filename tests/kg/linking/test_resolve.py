@@ -1,7 +1,10 @@
 """kg.linking.resolve: which proposal wins a stretch of text."""
 
+from types import SimpleNamespace
+
 import pytest
 
+from kg.linking.kb import Name
 from kg.linking.model import Proposal
 from kg.linking.resolve import resolve
 
@@ -30,3 +33,18 @@ CASES = [
 def test_resolve_cases(case, proposals, expected):
     won = resolve(proposals, 6, _NoSenses())
     assert [(p.start, p.end, p.type) for p in won] == expected
+
+
+class _OnePerson:
+    entities = [SimpleNamespace(type="PERSON", cls="Person")]
+
+
+@pytest.mark.parametrize(("origin", "strength", "expected"), [
+    ("lexicon.person", 0.75, (0, 3)),  # 张守珪 of the list of names over the KB's 张守
+    ("person.title", 0.75, (0, 2)),   # a guessed 王建国 does not take the KB's 王建
+    ("person.title", 0.85, (0, 3)),   # ... unless the text bounds it
+])
+def test_resolve_kb_person_at_the_start_of_a_longer_person(origin, strength, expected):
+    kb = Proposal(0, 2, None, (Name("张守", 0, "pref", 1.0),))
+    won = resolve([kb, Proposal(0, 3, "PERSON", (), origin, strength)], 6, _OnePerson())
+    assert [(p.start, p.end) for p in won] == [expected]
