@@ -35,8 +35,20 @@ def _endings() -> list[tuple[str, str, int, float]]:
                   key=lambda kind: -len(kind[0]))
 
 
+@cache
+def _heads() -> tuple[re.Pattern, frozenset[str], dict[str, float]]:
+    """(a regex of an activity's noun after at most six characters, the words that make the
+    quoted name a topic, strength by noun) of quoted_heads.tsv."""
+    rows = table("quoted_heads")
+    heads = {r["head"]: number(r, "strength", "quoted_heads") for r in rows if r["kind"] == "head"}
+    words = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    return (re.compile(f"[\u4e00-\u9fff]{{0,6}}?({words})"),
+            frozenset(r["head"] for r in rows if r["kind"] == "topic"), heads)
+
+
 def _kind(norm: str, m: re.Match) -> tuple[str, float] | None:
-    """The type of a quoted name by the word after it, else by its own ending."""
+    """The type of a quoted name by the word after it, its own ending, or the activity's noun
+    a few characters after it."""
     for after, type_, strength in _kinds():
         if norm.startswith(after, m.end()):
             return type_, strength
@@ -44,7 +56,16 @@ def _kind(norm: str, m: re.Match) -> tuple[str, float] | None:
     for ending, type_, min_stem, strength in _endings():
         if name.endswith(ending) and len(name) - len(ending) >= min_stem:
             return type_, strength
-    return None
+    return _activity(norm, m.end())
+
+
+def _activity(norm: str, at: int) -> tuple[str, float] | None:
+    """“纸上六朝”拓印体验课: the noun of an activity a few characters after the closing mark."""
+    regex, topics, heads = _heads()
+    found = regex.match(norm, at)
+    if found is None or any(word in norm[at:found.start(1)] for word in topics):
+        return None
+    return "EVENT", heads[found.group(1)]
 
 
 class Quoted:
