@@ -38,12 +38,12 @@ def _endings() -> list[tuple[str, str, int, float]]:
 @cache
 def _heads() -> tuple[re.Pattern, frozenset[str], dict[str, float]]:
     """(a regex of an activity's noun after at most six characters, the words that make the
-    quoted name a topic, strength by noun) of quoted_heads.tsv."""
+    quoted name no activity's, strength by noun) of quoted_heads.tsv."""
     rows = table("quoted_heads")
     heads = {r["head"]: number(r, "strength", "quoted_heads") for r in rows if r["kind"] == "head"}
     words = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
     return (re.compile(f"[\u4e00-\u9fff]{{0,6}}?({words})"),
-            frozenset(r["head"] for r in rows if r["kind"] == "topic"), heads)
+            frozenset(r["head"] for r in rows if r["kind"] == "not"), heads)
 
 
 def _kind(norm: str, m: re.Match) -> tuple[str, float] | None:
@@ -61,9 +61,9 @@ def _kind(norm: str, m: re.Match) -> tuple[str, float] | None:
 
 def _activity(norm: str, at: int) -> tuple[str, float] | None:
     """“纸上六朝”拓印体验课: the noun of an activity a few characters after the closing mark."""
-    regex, topics, heads = _heads()
+    regex, others, heads = _heads()
     found = regex.match(norm, at)
-    if found is None or any(word in norm[at:found.start(1)] for word in topics):
+    if found is None or any(word in norm[at:found.start(1)] for word in others):
         return None
     return "EVENT", heads[found.group(1)]
 
