@@ -45,3 +45,14 @@ def test_confidence_rule_features_note_a_verb_before_and_length():
     org = rule_features(Proposal(7, 16, "ORGANIZATION", (), "suffix.organization", 0.75), norm)
     assert place["after_verb:PLACE"] == 1.0 and "long:PLACE" not in place
     assert org["long:ORGANIZATION"] == 1.0 and "after_verb:ORGANIZATION" not in org
+
+
+def test_confidence_era_cue_after_and_before_the_name():
+    from kg.linking.confidence import era_cue
+    from kg.linking.model import Proposal
+
+    def cued(text: str, start: int) -> bool:
+        return era_cue(text, Proposal(start, start + 2, None), {"明": ()})
+
+    assert cued("嘉庆五年", 0) and cued("嘉庆刻本", 0) and cued("明洪武", 1)
+    assert not cued("嘉庆皇帝", 0) and not cued("藏嘉庆帖", 1)
