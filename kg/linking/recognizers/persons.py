@@ -109,7 +109,7 @@ def _adverbs() -> frozenset[str]:
 
 
 @cache
-def _address_words() -> frozenset[str]:
+def office_words() -> frozenset[str]:
     """The offices and forms of address of poem titles (李太尉: 太尉 is no given name)."""
     return frozenset(r["word"] for r in table("poem_addressees") if r["kind"] == "office")
 
@@ -244,6 +244,8 @@ class Persons:
             if start < 0 or not all(is_han(c) and c not in stops() for c in norm[start:end]) \
                     or norm[end - 1] in _finals():
                 continue
+            if _ends_cue(norm, start + 1):
+                continue  # 裔孙|复贞: the surname would be the end of a word of kinship
             for surname in (norm[start:start + 2], norm[start]) if size >= 3 else (norm[start],):
                 frequency = surnames().get(surname)
                 if frequency and (not common or frequency == "common") and \
@@ -492,7 +494,7 @@ class Persons:
         for p in out:
             name = norm[p.start:p.end]
             if len(name) in (2, 3) and p.strength >= self.repeat_min and name[0] in surnames() \
-                    and name[1:] not in _address_words():
+                    and name[1:] not in office_words():
                 given.setdefault(name[1:], ())
         for p in known:
             name = norm[p.start:p.end]
@@ -519,11 +521,11 @@ class Persons:
 
 
 def _titled_first(out: list[Proposal]) -> list[Proposal]:
-    """A title's name wins over a longer one a speech verb gives (副主任|尹浩 透露, not 任尹浩:
-    the verb's name may not start inside the title)."""
+    """A title's name wins over the one a speech verb gives with the same end, longer (副主任|
+    尹浩 透露, not 任尹浩: the verb's name may not start inside the title) or not."""
     titled = {(p.start, p.end) for p in out if p.origin == "person.title"}
     return [p for p in out if not (p.origin == "person.verb" and any(
-        end == p.end and start > p.start for start, end in titled))]
+        end == p.end and start >= p.start for start, end in titled))]
 
 
 def kb_proposals(found: list[Proposal], gazetteer, type_: str) -> list[Proposal]:
@@ -556,6 +558,14 @@ def _kb_by_type(found: list[Proposal], gazetteer) -> dict[str, list[Proposal]]:
 def kb_persons(found: list[Proposal], gazetteer) -> list[Proposal]:
     """The KB's proposals that may name a person."""
     return kb_proposals(found, gazetteer, "PERSON")
+
+
+def _ends_cue(norm: str, end: int) -> bool:
+    """A word of kinship or a title that stands before names (person_cues.tsv) ends at
+    ``end`` with two characters or more (裔孙, 外孙), so no name starts inside it."""
+    return any(norm[max(end - size, 0):end] in cues() and any(
+        use[0] in ("before", "both") for use in cues()[norm[end - size:end]])
+        for size in (2, 3) if end >= size)
 
 
 def _opened_name(norm: str, end: int) -> int | None:

@@ -27,15 +27,17 @@ from spacy.util import registry
 
 from kg.linking.kb import Name
 from kg.linking.model import KB, Proposal
-from kg.linking.recognizers.naming import _BREAK
+from kg.linking.recognizers.naming import _BREAK, poem_lines
 from kg.linking.recognizers.persons import (
     _occurrences,
     is_han,
     kb_persons,
+    office_words,
     stops,
     surname_of,
+    surnames,
 )
-from kg.linking.tables import table
+from kg.linking.tables import column, table
 
 
 class References:
@@ -56,7 +58,8 @@ class References:
         # a kinsman's name is a KB name: only the surnames of surer names lead to it
         # (拜平章事 as a person would make 平 a family, and 补国子 刘宰's 平国)
         families = [p for p in persons if p.origin == KB or p.origin.startswith("naming.")]
-        return out + self._kin(norm, families + out, {(p.start, p.end) for p in out + found})
+        out += self._kin(norm, families + out, {(p.start, p.end) for p in out + found})
+        return out + self._kinsmen(norm, found)
 
     def _words(self) -> frozenset[str]:
         return getattr(self.gazetteer, "words", frozenset())
@@ -97,6 +100,23 @@ class References:
             senses = tuple(n for family in families for n in members[family].get(norm[at], ()))
             if senses and (at, at + 1) not in taken:
                 out.append(Proposal(at, at + 1, "PERSON", senses, KB, self.given_strength))
+        return out
+
+    def _kinsmen(self, norm: str, found: list[Proposal]) -> list[Proposal]:
+        """弟崇简, 废兄弘倧, 裔孙复贞等: a kinsman the KB need not hold, by a two-character given
+        name right after a kinship word, where a list, a clause's end or an adverb closes it;
+        not in a poem's lines, not an everyday word (弟子, 子孙) or an office (国子|主簿)."""
+        lines = poem_lines(norm)
+        words, offices = self._words(), office_words()
+        taken = {p.start for p in found if p.type == "PERSON" or p.origin == KB}
+        out = []
+        for m in _kinsman_regex().finditer(norm):
+            at, name = m.start(2), m.group(2)
+            if (lines is not None and at >= lines) or at in taken or name in words \
+                    or name in offices or norm[m.start(1) - 1:m.start(1) + 1] in words \
+                    or (m.group(1) + name[0]) in words or any(c in stops() for c in name):
+                continue
+            out.append(Proposal(at, at + 2, "PERSON", (), "naming.kin", _KINSMAN_STRENGTH))
         return out
 
     def _families(self) -> dict[str, dict[str, tuple[Name, ...]]]:
@@ -155,6 +175,25 @@ def _kin_words() -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
     return (re.compile("|".join(words)),
             frozenset(r["word"] for r in rows if r["position"] == "before"),
             frozenset(r["word"] for r in rows if r["position"] == "after"))
+
+
+# a kinsman named after a kinship word is surer than a listed name that starts inside the word
+# (裔孙复贞 is no 孙复 of the Song)
+_KINSMAN_STRENGTH = 0.8
+# elders, whom biographies name by office or in full (侍父|宦游: to follow his father in office)
+_ELDERS = frozenset("父祖叔")
+
+
+@cache
+def _kinsman_regex() -> re.Pattern:
+    """A kinship word of kin_words.tsv that stands before a younger or same generation's name
+    (but 孙, a surname as often), two characters, and what closes them: 、, 等, a clause's end
+    or an adverb that opens a predicate (clause_adverbs.tsv)."""
+    words = sorted((r["word"] for r in table("kin_words") if r["position"] == "before"
+                    and r["word"] not in surnames() and r["word"] not in _ELDERS),
+                   key=len, reverse=True)
+    adverbs = "".join(sorted(column("clause_adverbs", "char")))
+    return re.compile(f"({'|'.join(words)})([\u4e00-\u9fff]{{2}})(?=[、等，。；,;]|[{adverbs}])")
 
 
 def _kin_positions(norm: str) -> list[int]:
