@@ -117,6 +117,7 @@ class References:
                     or (m.group(1) + name[0]) in words or any(c in stops() for c in name):
                 continue
             out.append(Proposal(at, at + 2, "PERSON", (), "naming.kin", _KINSMAN_STRENGTH))
+            out += _siblings(norm, at + 2, name[0])
         return out
 
     def _families(self) -> dict[str, dict[str, tuple[Name, ...]]]:
@@ -182,6 +183,17 @@ def _kin_words() -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
 _KINSMAN_STRENGTH = 0.8
 # elders, whom biographies name by office or in full (侍父|宦游: to follow his father in office)
 _ELDERS = frozenset("父祖叔")
+
+
+def _siblings(norm: str, at: int, generation: str) -> list[Proposal]:
+    """弟崇礼、崇粲: the brothers listed after a kinsman, whose given names share his first
+    character (the generation's), each of two characters."""
+    out = []
+    while norm.startswith("、" + generation, at) and at + 3 <= len(norm) \
+            and is_han(norm[at + 2]) and norm[at + 2] not in stops():
+        out.append(Proposal(at + 1, at + 3, "PERSON", (), "naming.kin", _KINSMAN_STRENGTH))
+        at += 3
+    return out
 
 
 @cache
