@@ -30,6 +30,7 @@ from kg.linking.model import KB, Proposal
 from kg.linking.recognizers.naming import _BREAK, poem_lines
 from kg.linking.recognizers.persons import (
     _occurrences,
+    cues,
     is_han,
     kb_persons,
     office_words,
@@ -59,7 +60,7 @@ class References:
         # (拜平章事 as a person would make 平 a family, and 补国子 刘宰's 平国)
         families = [p for p in persons if p.origin == KB or p.origin.startswith("naming.")]
         out += self._kin(norm, families + out, {(p.start, p.end) for p in out + found})
-        return out + self._kinsmen(norm, found)
+        return out + self._kinsmen(norm, found) + self._ancestors(norm, found)
 
     def _words(self) -> frozenset[str]:
         return getattr(self.gazetteer, "words", frozenset())
@@ -118,6 +119,27 @@ class References:
                 continue
             out.append(Proposal(at, at + 2, "PERSON", (), "naming.kin", _KINSMAN_STRENGTH))
             out += _siblings(norm, at + 2, name[0])
+        return out
+
+    def _ancestors(self, norm: str, found: list[Proposal]) -> list[Proposal]:
+        """宰相彦博裔孙, 吴越王俶之子, 杜陵人,见素之后: an ancestor by a given name of one or two
+        characters before a word of descent (ancestry_words.tsv), after a title or a clause's
+        start; not in a poem's lines, not an everyday word or a stop."""
+        lines, words = poem_lines(norm), self._words()
+        taken = {(p.start, p.end) for p in found if p.type == "PERSON" or p.origin == KB}
+        out = []
+        for m in _descent_regex().finditer(norm):
+            if lines is not None and m.start() >= lines:
+                continue
+            for size in (2, 1):
+                at = m.start() - size
+                name = norm[max(at, 0):m.start()]
+                if at >= 0 and _titled_or_opened(norm, at) and name not in words \
+                        and all(is_han(c) and c not in stops() for c in name):
+                    if (at, m.start()) not in taken:
+                        out.append(Proposal(at, m.start(), "PERSON", (), "naming.kin",
+                                            _KINSMAN_STRENGTH))
+                    break
         return out
 
     def _families(self) -> dict[str, dict[str, tuple[Name, ...]]]:
@@ -183,6 +205,29 @@ def _kin_words() -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
 _KINSMAN_STRENGTH = 0.8
 # elders, whom biographies name by office or in full (侍父|宦游: to follow his father in office)
 _ELDERS = frozenset("父祖叔")
+
+
+@cache
+def _ancestry() -> tuple[tuple[str, ...], frozenset[str]]:
+    rows = table("ancestry_words")
+    return (tuple(r["word"] for r in rows if r["kind"] == "after"),
+            frozenset(r["word"] for r in rows if r["kind"] == "title_end"))
+
+
+@cache
+def _descent_regex() -> re.Pattern:
+    """A word of descent that a clause's end or 也 closes (之后。, 九世孙。)."""
+    words = "|".join(sorted(_ancestry()[0], key=len, reverse=True))
+    return re.compile(f"(?:{words}|[一二三四五六七八九十]世孙)(?=[，。；,;也)）]|$)")
+
+
+def _titled_or_opened(norm: str, at: int) -> bool:
+    """A clause starts at ``at``, or a title (person_cues.tsv) or a rank (王, 相: ancestry_words)
+    ends there."""
+    if at == 0 or norm[at - 1] in _BREAK:
+        return True
+    return norm[at - 1] in _ancestry()[1] or any(
+        norm[max(at - size, 0):at] in cues() for size in (2, 3))
 
 
 def _siblings(norm: str, at: int, generation: str) -> list[Proposal]:
