@@ -41,12 +41,12 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _LIFE = re.compile(r"[(（]\s*(?:前?\d{3,4}\s*(?:年生|年出生|年?\s*[-—–~至]\s*前?\d{0,4})"
                    r"|[〇○零一二三四五六七八九]{3,4}\s*[-—–~至]|生卒年)")
 # a dynasty's one-character name (or 有, a native place's 人, a prefecture's 州, a list's 、,
-# a year's 年, an era's 间, 校以's 以), then an author's name, then the work or a word of
-# making a book: 宋张敦颐《六朝事迹编类》, 词有朱孝臧《宝晋长短句》, 歙人项梦昶合辑,
-# 咸淳五年伊赓刻本
+# a year's 年, an era's 间, 校以's 以, a chapter's number), then an author's name, then the work
+# or a word of making a book: 宋张敦颐《六朝事迹编类》, 词有朱孝臧《宝晋长短句》, 歙人项梦昶合辑,
+# 咸淳五年伊赓刻本, 卷二陈植《先人圹志》
 _DYNASTIES = "汉晋隋唐宋元明清"
 _GOVERN = "镇"  # 徐商镇襄阳: held the command of
-_DYNASTY_BEFORE = f"(?<=[{_DYNASTIES}有人州、年间以])"
+_DYNASTY_BEFORE = f"(?<=[{_DYNASTIES}有人州、年间以一二三四五六七八九十])"
 # a prince's title, then his name: 永王李璘, 吴王孙权
 _PRINCE = re.compile(r"(?<=[\u4e00-\u9fff])王(?=[\u4e00-\u9fff]{2})")
 _COURTESY = re.compile(r"[,，]?字([\u4e00-\u9fff]{2})(?=[,，。;；、])")
@@ -327,8 +327,9 @@ class Persons:
         after_eras = {p.end for p in kb_proposals(found, self.gazetteer, "PERIOD")
                       if p.end < len(norm)}
         for start in sorted({m.start() for m in _author_regex().finditer(norm)} | after_eras):
-            if start in known or start in inside or self._dynasty_first(norm, start):
-                continue
+            if start in known or start in inside or (
+                    start not in after_eras and self._dynasty_first(norm, start)):
+                continue  # 明弘治|唐文载刻本: after an era, 唐 is a surname, not a dynasty
             end = self._maker_end(norm, start)
             if end is not None:
                 out.append(Proposal(start, end, "PERSON", (), "person.author", 0.75))
@@ -371,8 +372,10 @@ class Persons:
         for end in (start + 2, start + 3):
             name = norm[start:end]
             family = surname_of(name)
-            if norm.startswith(_editor_words(), end) and family and len(name) - len(family) <= 2 \
-                    and all(_HAN.match(c) and c not in _hard_stops() for c in name) \
+            made = norm.startswith(_editor_words(), end) or (
+                len(name) == 3 and name[1] == "之" and norm.startswith("《", end))
+            if made and family and len(name) - len(family) <= 2 \
+                    and all(_HAN.match(c) and c not in _hard_stops() for c in _unbound(name)) \
                     and name not in words and name[:2] not in words:
                 return end
         named = self.name_from(norm, start)
@@ -558,6 +561,11 @@ def _kb_by_type(found: list[Proposal], gazetteer) -> dict[str, list[Proposal]]:
 def kb_persons(found: list[Proposal], gazetteer) -> list[Proposal]:
     """The KB's proposals that may name a person."""
     return kb_proposals(found, gazetteer, "PERSON")
+
+
+def _unbound(name: str) -> str:
+    """A maker's name without the 之 it may hold in the middle (熊之璋《…》)."""
+    return name[0] + name[2:] if len(name) == 3 and name[1] == "之" else name
 
 
 def _ends_cue(norm: str, end: int) -> bool:
