@@ -38,6 +38,7 @@ from kg.linking.recognizers.persons import (
     cues,
     is_han,
     kb_persons,
+    soft_stops,
     stops,
     surnames,
 )
@@ -370,8 +371,8 @@ class Naming:
                 continue
             before = title[start - 1] if start > 0 else ""
             if not before or not is_han(before) or before in _OFFICER_JOINERS \
-                    or start in ends or verbs.fullmatch(title[start - 1:start]):
-                return start
+                    or start in ends or verbs.fullmatch(before) or before in soft_stops():
+                return start  # 旅泊|章侍御: after a verb of motion too
         return None
 
     @staticmethod
