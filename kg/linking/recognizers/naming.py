@@ -129,6 +129,15 @@ def _title_verbs() -> frozenset[str]:
     return frozenset(column("poem_title_verbs", "verb"))
 
 
+def _lord_closed(title: str, end: int) -> bool:
+    """What may follow 刘公 in a title: its end, a verb, a rank (孔公二御史), an office (林公|修撰)
+    or his tomb (刘公|墓); not a character that makes 公 part of a given name (李公择)."""
+    after = title[end:end + 1]
+    return not after or not is_han(after) or after in soft_stops() or after in _NUMERALS \
+        or after in "墓祠宅" or _addressees()[0].fullmatch(after) is not None \
+        or title.startswith(_addressees()[1], end)
+
+
 def poem_lines(norm: str) -> int | None:
     """Where a poem's lines start, or None for a text that is no poem (a poem: a title line,
     then its author's name on a line of its own, then its lines)."""
@@ -175,6 +184,7 @@ class Naming:
         out += addressees + [p for p in self._officers(norm, found, addressees)
                              if (p.start, p.end) not in taken]
         out += self._monks(norm, found) + self._ranked(norm) + self._honoured(norm)
+        out += self._titled_lords(norm, found)
         out += self._title_subject(norm)
         return [p for p in out if self._plausible(p, norm[p.start:p.end])]
 
@@ -465,6 +475,25 @@ class Naming:
                     and norm[start:m.end()] not in everyday \
                     and norm[start - 1:start + 1] not in everyday:  # 森林|公园
                 out.append(Proposal(start, m.end(), "PERSON", (), "naming.honorific", 0.65))
+        return out
+
+    def _titled_lords(self, norm: str, found: list[Proposal]) -> list[Proposal]:
+        """In a poem's title, a common surname and 公 after an office, a verb, a joiner or a
+        known name (相国|杜公, 知府|林公, 建康|刘公): the person addressed."""
+        title = _poem_title(norm)
+        if title is None or poem_lines(norm) is None:
+            return []
+        nexts, offices = _honorifics()[2], _addressees()[1]
+        ends = {p.end for p in found if p.origin == KB or p.type in ("PLACE", "PERSON")}
+        out = []
+        for at in (m.start() for m in re.finditer("公", title)):
+            start = self._honoured_start(title, at)
+            if start is None or title.startswith(nexts, at) or not _lord_closed(title, at + 1) \
+                    or not (start in ends or title[:start].endswith(offices)
+                            or title[start - 1:start] in _OFFICER_JOINERS
+                            or _addressees()[0].fullmatch(title[start - 1:start])):
+                continue
+            out.append(Proposal(start, at + 1, "PERSON", (), "naming.honorific", 0.75))
         return out
 
     @staticmethod

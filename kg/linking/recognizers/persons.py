@@ -211,8 +211,8 @@ class Persons:
             base = start + len(surname)
             for size in (2, 1):
                 given = norm[base:base + size]
-                if size == 2 and given[1:] in _adverbs():
-                    continue  # 苏颋见而异之: an adverb or verb of the clause, no given name
+                if size == 2 and (given[1:] in _adverbs() or _office_at(norm, base + 1)):
+                    continue  # 苏颋见而异之: an adverb or verb of the clause; 林公|修撰: an office
                 if len(given) == size and _given_ok(given):
                     if self._ends_name(norm, base + size) or (
                             size == 2 and surnames()[surname] == "common"
@@ -561,6 +561,16 @@ def _kb_by_type(found: list[Proposal], gazetteer) -> dict[str, list[Proposal]]:
 def kb_persons(found: list[Proposal], gazetteer) -> list[Proposal]:
     """The KB's proposals that may name a person."""
     return kb_proposals(found, gazetteer, "PERSON")
+
+
+def _office_at(norm: str, at: int) -> bool:
+    """An office of two characters or more starts at ``at`` (林公|修撰)."""
+    return _office_regex().match(norm, at) is not None
+
+
+@cache
+def _office_regex() -> re.Pattern:
+    return re.compile(_alternation(w for w in office_words() if len(w) > 1))
 
 
 def _unbound(name: str) -> str:
