@@ -329,9 +329,11 @@ class Naming:
             start = m.end()
             if title[m.start():start + 1] in words:
                 continue  # 怀古兼送友人: 怀古 is a word, 古 no surname there
-            for _ in range(2):  # 寄权士繇韩幼深: a second addressee right after the first
+            for second in (False, True):  # 寄权士繇韩幼深: a second addressee after the first
                 if title.startswith(ends, start):
                     break  # 同王胜之游蒋山: 游 goes on the title, no 游蒋山
+                if second and surnames().get(title[start:start + 1]) != "common":
+                    break  # 赠李公择|公择时知鄂州: his name again, not 公 the surname
                 end = self._addressee_end(title, start, offices, ends)
                 if end is None:
                     end = self._before_known(title, start, known)
