@@ -405,7 +405,8 @@ class Naming:
                 end = base + len(office)
                 if (rank or office or base > at) and (Naming._title_ends(title, end, ends) or (
                         depth < 1 and Naming._addressee_end(title, end, offices, ends, depth + 1))):
-                    return end
+                    # 沈虞卿|秘监: a full name leaves the office out; 许拾遗 is the surname with it
+                    return base if office and base == at + 2 and not rank else end
         return None
 
     @staticmethod
