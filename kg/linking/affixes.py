@@ -40,6 +40,20 @@ def _follow(norm: str, end: int, words: dict[str, float]) -> tuple[str, float] |
     return None
 
 
+@cache
+def _name_words() -> dict[str, tuple[str, ...]]:
+    words: dict[str, list[str]] = {}
+    for r in table("name_words"):
+        words.setdefault(r["name"], []).append(r["word"])
+    return {name: tuple(ws) for name, ws in words.items()}
+
+
+def in_word(norm: str, start: int, end: int) -> bool:
+    """True when the name at [start, end) begins an everyday word of name_words.tsv (雨花|石)."""
+    words = _name_words().get(norm[start:end])
+    return words is not None and norm.startswith(words, start)
+
+
 def extend(norm: str, found: list[Proposal], gazetteer) -> list[Proposal]:
     """The longer mentions that KB names with their next words make."""
     out = []

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 
-from kg.linking.affixes import extend
+from kg.linking.affixes import extend, in_word
 from kg.linking.dates import document_years
 from kg.linking.disambiguate import Disambiguator
 from kg.linking.model import Proposal
@@ -83,7 +83,8 @@ def make_normalizer(nlp: Language, name: str):
 
 class GazetteerMatcher(_NeedsGazetteer):
     """Every KB name in the normalised text (but a weak name that straddles two everyday words:
-    `Gazetteer.straddles`), and the one-character names in their contexts."""
+    `Gazetteer.straddles`, and a name that begins an everyday word: `affixes.in_word`), and the
+    one-character names in their contexts."""
 
     def __init__(self):
         self.singles = SingleNames()
@@ -92,7 +93,7 @@ class GazetteerMatcher(_NeedsGazetteer):
         gaz, norm = self.gazetteer, doc._.jl_norm
         senses = gaz.senses
         found = [Proposal(s, e, None, senses[n]) for s, e, n in gaz.find(norm)
-                 if not gaz.straddles(norm, s, e, n)]
+                 if not gaz.straddles(norm, s, e, n) and not in_word(norm, s, e)]
         found += self.singles.find(norm, gaz, found)
         found += extend(norm, found, gaz)
         doc._.jl_gazetteer = gaz

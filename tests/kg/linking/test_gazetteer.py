@@ -41,3 +41,10 @@ def test_gazetteer_empty_kb():
     gaz = Gazetteer(KnowledgeBase([Entity("e:1", "PLACE", "Place", "宁")],
                                   [Name("宁", 0, "alias", 0.8)]))
     assert gaz.find("安宁") == [] and gaz.lookup("宁")
+
+
+def test_gazetteer_name_that_begins_an_everyday_word():
+    from kg.linking.affixes import in_word
+
+    assert in_word("含雨花石的砾石层", 1, 3)  # the pebbles, not 雨花台
+    assert not in_word("雨花区图书馆", 0, 2) and not in_word("雨", 0, 1)
