@@ -100,7 +100,8 @@ def _editor_words() -> tuple[str, ...]:
 @cache
 def _author_regex() -> re.Pattern:
     words = "|".join(re.escape(w) for w in _editor_words())
-    return re.compile(f"{_DYNASTY_BEFORE}(?=[\u4e00-\u9fff]{{2,3}}(?:《|{words}))")
+    name = "[\u4e00-\u9fff]{2,3}"
+    return re.compile(f"{_DYNASTY_BEFORE}(?={name}(?:、{name})?(?:《|{words}))")
 
 
 @cache
@@ -363,7 +364,7 @@ class Persons:
         listed = self.gazetteer.listed_scan(norm) if self.gazetteer else None
         return {last + 1 - size for last, (size, type_, _) in listed or () if type_ == "PLACE"}
 
-    def _maker_end(self, norm: str, start: int) -> int | None:
+    def _maker_end(self, norm: str, start: int, depth: int = 0) -> int | None:
         """Where a maker's name at ``start`` ends: before the word of making right after a
         surname and one or two characters (毛扆|校跋, 张位|抄本: the word closes the name even
         after a character that is a stop elsewhere), else before the book title that closes
@@ -379,8 +380,10 @@ class Persons:
                     and name not in words and name[:2] not in words:
                 return end
         named = self.name_from(norm, start)
-        if named is not None and named[1] and norm.startswith("《", named[0]):
-            return named[0]
+        if named is not None and named[1] and (norm.startswith("《", named[0]) or (
+                norm.startswith("、", named[0]) and depth < 2
+                and self._maker_end(norm, named[0] + 1, depth + 1) is not None)):
+            return named[0]  # 清周桢、王图炜注本: the first of two makers
         return None
 
     def _dynasty(self, norm: str, at: int) -> list[Proposal]:
