@@ -55,6 +55,23 @@ def _entries(wanted: set[str]) -> Iterator[tuple[str, int, str]]:
                     yield word, int(frequency), tag
 
 
+@cache
+def everyday_nouns(min_frequency: int = 20) -> frozenset[str]:
+    """Two-character common nouns of jieba's dictionary (古籍, 书籍): where a verb that ends a
+    name's stem (籍 of 祖籍彭城) is their second character, it is no verb."""
+    path = _dictionary()
+    if path is None:
+        return frozenset()
+    found = set()
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            word, frequency, tag = (line.split() + ["", ""])[:3]
+            if len(word) == 2 and tag == "n" and frequency.isdigit() \
+                    and int(frequency) >= min_frequency:
+                found.add(word)
+    return frozenset(found)
+
+
 def commonness(names: Iterable[str]) -> dict[str, float]:
     """Name -> log(1 + frequency) for the names that are everyday words (others absent)."""
     wanted = set(names)

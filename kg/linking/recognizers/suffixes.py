@@ -33,6 +33,7 @@ from functools import cache
 
 from spacy.util import registry
 
+from kg.linking.lexicon import everyday_nouns
 from kg.linking.model import KB, Proposal
 from kg.linking.name_lists import normalised
 from kg.linking.recognizers.naming import poem_lines
@@ -363,14 +364,16 @@ class Suffixes:
         The particle 地 is none where it begins an everyday word with the next character
         (南京|地铁|运营公司, 地质博物馆), unless a known name starts after it."""
         left, words = end, getattr(self.gazetteer, "words", frozenset())
+        nouns = everyday_nouns() if self.gazetteer is not None else frozenset()
         while left > limit:
             c = norm[left - 1]
             if not is_han(c) or norm[left - 2:left] in _prefix_stops() or (
                     c in stops() and (c not in _PARTICLE_WORDS or left in starts
                                       or norm[left - 1:left + 1] not in words)):
                 return left, True
-            if c in soft_stops() and end - left >= low:
-                # two verbs in a row (归入|武陵源): the name starts after the second
+            if c in soft_stops() and end - left >= low and norm[left - 2:left] not in nouns:
+                # two verbs in a row (归入|武陵源): the name starts after the second; a verb
+                # that ends a common noun is none (古籍|保护中心: 籍 of 古籍)
                 return left + (norm[left] in soft_stops()), True
             left -= 1
         if left > 0:  # a guess: a verb of motion or office inside it ends it (出|武陵)

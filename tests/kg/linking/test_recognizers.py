@@ -253,3 +253,10 @@ def test_recognizers_suffix_listed_person_before_a_verb():
     listed = [Proposal(0, 2, "PERSON", (), "lexicon.person", 0.75)]  # 浑瑊, 观音 of the list
     assert Suffixes()("浑瑊镇,辟元帅判官", listed) == []  # he held a command: no town 浑瑊镇
     assert [(p.start, p.end) for p in Suffixes()("观音寺", listed)] == [(0, 3)]
+
+
+def test_recognizers_suffix_stem_through_a_noun_that_ends_with_a_verb(gazetteer):
+    rec = Suffixes()
+    rec.set_gazetteer(gazetteer)
+    found = rec("与江苏省古籍保护中心签订协议", [])  # 籍 of 古籍, not of 祖籍彭城
+    assert (1, 10, "ORGANIZATION") in [(p.start, p.end, p.type) for p in found]
