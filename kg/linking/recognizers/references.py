@@ -250,7 +250,7 @@ def _kinsman_regex() -> re.Pattern:
                     and r["word"] not in surnames() and r["word"] not in _ELDERS),
                    key=len, reverse=True)
     adverbs = "".join(sorted(column("clause_adverbs", "char")))
-    return re.compile(f"({'|'.join(words)})([\u4e00-\u9fff]{{2}})(?=[、等，。；,;]|[{adverbs}])")
+    return re.compile(f"({'|'.join(words)})([\u4e00-\u9fff]{{2}})(?=[、等与，。；,;]|[{adverbs}])")
 
 
 def _kin_positions(norm: str) -> list[int]:
