@@ -28,7 +28,7 @@ SETS = {"dev": EVAL / "dev.jsonl", "dev2": EVAL / "dev2.jsonl", "dev3": EVAL / "
         "dev12": EVAL / "dev12.jsonl", "dev13": EVAL / "dev13.jsonl",
         "dev14": EVAL / "dev14.jsonl", "dev15": EVAL / "dev15.jsonl",
         "dev16": EVAL / "dev16.jsonl", "dev17": EVAL / "dev17.jsonl",
-        "dev18": EVAL / "dev18.jsonl",
+        "dev18": EVAL / "dev18.jsonl", "dev19": EVAL / "dev19.jsonl",
         "heldout": EVAL / "heldout.jsonl"}
 # the held-out set shares no text with a development set (README); the development sets may
 # share a long name (侵华日军南京大屠杀遇难同胞纪念馆)
