@@ -216,7 +216,7 @@ class Persons:
                 if size == 2 and (given[1:] in _adverbs() or _office_at(norm, base + 1)):
                     continue  # 苏颋见而异之: an adverb or verb of the clause; 林公|修撰: an office
                 if len(given) == size and _given_ok(given):
-                    if self._ends_name(norm, base + size) or (
+                    if self._ends_name(norm, base + size) or _office_after(norm, base + size) or (
                             size == 2 and surnames()[surname] == "common"
                             and self._word_at(norm, base + size)):
                         return base + size, True
@@ -566,6 +566,15 @@ def _kb_by_type(found: list[Proposal], gazetteer) -> dict[str, list[Proposal]]:
 def kb_persons(found: list[Proposal], gazetteer) -> list[Proposal]:
     """The KB's proposals that may name a person."""
     return kb_proposals(found, gazetteer, "PERSON")
+
+
+def _office_after(norm: str, at: int) -> bool:
+    """His headquarters, troops or staff right after a name close it (观察使郑亚|府为判官,
+    制置使鲍度|幕)."""
+    return norm[at:at + 1] in _OFFICE_ENDS
+
+
+_OFFICE_ENDS = frozenset("府部幕")  # a commander's office, troops and staff
 
 
 def _office_at(norm: str, at: int) -> bool:
