@@ -57,6 +57,9 @@ _TITLE_MAX = 40
 _CYCLICAL = re.compile("(?:[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥])?")  # 己未: a year
 _FRAMED_MAX = 24  # five names of four characters and the 、 between them (与柳浑、李泌善)
 _AUTHOR_MAX = 5  # the longest author's name on a poem's second line (萨都剌, 耶律楚材)
+_SON = re.compile(f"子[{_HAN}]")  # a courtesy name of the form 子X (子瞻, 子椿)
+_SON_BEFORE = "见得韵"  # 近见|子肃, 复得|子乔, 次韵|子椿
+_SON_AFTER = "兄弟于"  # 送子开|弟, 见子肃|于建业
 _OFFICER_JOINERS = "、与同陪和及并兼"  # joiners before a surname and office in a title
 _MONK = re.compile("(?:禅师|法师|上人)")
 _MONK_START = set(_BREAK) | set("称谓寄访谒见礼拜与同赠送呈怀忆哭")
@@ -184,7 +187,7 @@ class Naming:
         out += addressees + [p for p in self._officers(norm, found, addressees)
                              if (p.start, p.end) not in taken]
         out += self._monks(norm, found) + self._ranked(norm) + self._honoured(norm)
-        out += self._titled_lords(norm, found)
+        out += self._titled_lords(norm, found) + self._sons(norm)
         out += self._title_subject(norm)
         return [p for p in out if self._plausible(p, norm[p.start:p.end])]
 
@@ -497,6 +500,25 @@ class Naming:
                             or _addressees()[0].fullmatch(title[start - 1:start])):
                 continue
             out.append(Proposal(start, at + 1, "PERSON", (), "naming.honorific", 0.75))
+        return out
+
+    def _sons(self, norm: str) -> list[Proposal]:
+        """In a poem's title, a courtesy name 子X after a verb of address, 见 or 得, before the
+        title's end, a word that goes on it, a brother or an office (次韵子椿游雨花台, 送子开弟,
+        近见子肃于建业, 复得子乔校书): the person (not 天子, 太子, 桂子: everyday words, nor 许子
+        after a surname)."""
+        title = _poem_title(norm)
+        if title is None or poem_lines(norm) is None:
+            return []
+        verbs, offices, ends = _addressees()
+        out = []
+        for m in _SON.finditer(title):
+            before, after = title[m.start() - 1:m.start()], m.end()
+            closed = self._title_ends(title, after, ends) or title.startswith(offices, after) \
+                or title[after:after + 1] in _SON_AFTER
+            if closed and (verbs.fullmatch(before) or before in _SON_BEFORE) \
+                    and m.group() not in self._words() and title[after - 1] not in stops():
+                out.append(Proposal(m.start(), after, "PERSON", (), "naming.addressee", 0.7))
         return out
 
     @staticmethod
