@@ -186,7 +186,7 @@ class _KbSpans:
         self.starts = {p.start for p in known}
         self.sorted_starts = sorted(self.starts)
         self.inner: dict[int, int] = {}   # a position strictly inside a known name -> its end
-        self.kb_begins: dict[int, int] = {}  # start -> end of the longest KB name there
+        self.kb_begins: dict[int, int] = {}  # start -> end of the longest known name there
         self.orgs: list[tuple[int, int]] = []
         self.places: dict[int, int] = {}  # start -> end of known place names
         self.persons: set[tuple[int, int]] = set()
@@ -197,8 +197,7 @@ class _KbSpans:
             self.ends[p.end] = min(self.ends.get(p.end, p.start), p.start)
             for at in range(p.start + 1, p.end):
                 self.inner[at] = max(self.inner.get(at, 0), p.end)
-            if p.origin == KB:
-                self.kb_begins[p.start] = max(self.kb_begins.get(p.start, 0), p.end)
+            self.kb_begins[p.start] = max(self.kb_begins.get(p.start, 0), p.end)
             types = self._types(p, gazetteer)
             if "ORGANIZATION" in types:
                 self.orgs.append((p.start, p.end))

@@ -260,3 +260,10 @@ def test_recognizers_suffix_stem_through_a_noun_that_ends_with_a_verb(gazetteer)
     rec.set_gazetteer(gazetteer)
     found = rec("与江苏省古籍保护中心签订协议", [])  # 籍 of 古籍, not of 祖籍彭城
     assert (1, 10, "ORGANIZATION") in [(p.start, p.end, p.type) for p in found]
+
+
+def test_recognizers_suffix_ending_that_starts_a_listed_place():
+    listed = [Proposal(0, 2, "PLACE", (), "lexicon.place", 0.75),  # 怀州
+              Proposal(2, 4, "PLACE", (), "lexicon.place", 0.75)]  # 河内
+    found = Suffixes()("怀州河内人", listed)
+    assert all(p.end != 3 for p in found)  # the 河 of 河内 ends no 怀州河
