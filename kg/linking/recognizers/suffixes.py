@@ -356,7 +356,7 @@ class Suffixes:
         return bool(words) and bounded and own and norm[start:start + 2] not in words \
             and norm[start:start + 3] not in words
 
-    def _walk(self, norm: str, end: int, low: int, limit: int, starts: set[int]
+    def _walk(self, norm: str, end: int, low: int, limit: int, kb: _KbSpans
               ) -> tuple[int, bool]:
         """Run back from ``end`` to a boundary: a hard one anywhere, a soft one (a verb of
         motion or office before a place: 知睦州, 客泉州) once the stem has ``low`` characters.
@@ -364,11 +364,13 @@ class Suffixes:
         (南京|地铁|运营公司, 地质博物馆), unless a known name starts after it."""
         left, words = end, getattr(self.gazetteer, "words", frozenset())
         nouns = everyday_nouns() if self.gazetteer is not None else frozenset()
+        starts = kb.starts
         while left > limit:
             c = norm[left - 1]
             if not is_han(c) or norm[left - 2:left] in _prefix_stops() or (
-                    c in stops() and (c not in _PARTICLE_WORDS or left in starts
-                                      or norm[left - 1:left + 1] not in words)):
+                    c in stops() and left - 1 not in kb.inner  # 南京都市圈: 都 of a name
+                    and (c not in _PARTICLE_WORDS or left in starts
+                         or norm[left - 1:left + 1] not in words)):
                 return left, True
             if c in soft_stops() and end - left >= low and norm[left - 2:left] not in nouns:
                 # two verbs in a row (归入|武陵源): the name starts after the second; a verb
@@ -401,14 +403,14 @@ class Suffixes:
             if parent is not None:
                 return parent, True
         limit = max(0, end - high)
-        left, bounded = self._walk(norm, end, low, limit, kb.starts)
+        left, bounded = self._walk(norm, end, low, limit, kb)
         if left in kb.ends and norm[left - 1] in stops():
             return kb.ends[left], True  # 林散之|纪念馆: the stop ended a known name, no stem
         if left > 0 and norm[left - 1] in soft_stops() and left - 1 in kb.starts \
                 and left < kb.inner.get(left, 0) <= end:
             left -= 1  # the verb it stopped at begins a known name (栖|霞区图书馆)
         if type_ == "ORGANIZATION" and bounded and left > limit and norm[left - 1] in _JOINERS:
-            further, _ = self._walk(norm, left - 1, low, limit, kb.starts)
+            further, _ = self._walk(norm, left - 1, low, limit, kb)
             anchor = self._anchor(norm, further, left - 1, kb)
             if anchor is not None:
                 return anchor, True

@@ -267,3 +267,9 @@ def test_recognizers_suffix_ending_that_starts_a_listed_place():
               Proposal(2, 4, "PLACE", (), "lexicon.place", 0.75)]  # 河内
     found = Suffixes()("怀州河内人", listed)
     assert all(p.end != 3 for p in found)  # the 河 of 河内 ends no 怀州河
+
+
+def test_recognizers_suffix_stem_runs_over_a_stop_inside_a_known_name():
+    listed = [Proposal(2, 7, "PLACE", (), "lexicon.place", 0.75)]  # 南京都市圈, whose 都 is a stop
+    found = Suffixes()("依托南京都市圈公共图书馆联盟", listed)
+    assert (2, 14, "ORGANIZATION") in [(p.start, p.end, p.type) for p in found]
