@@ -372,9 +372,10 @@ class Suffixes:
                     and (c not in _PARTICLE_WORDS or left in starts
                          or norm[left - 1:left + 1] not in words)):
                 return left, True
-            if c in soft_stops() and end - left >= low and norm[left - 2:left] not in nouns:
+            if c in soft_stops() and end - left >= low and norm[left - 2:left] not in nouns \
+                    and norm[left - 1:left + 1] not in nouns:
                 # two verbs in a row (归入|武陵源): the name starts after the second; a verb
-                # that ends a common noun is none (古籍|保护中心: 籍 of 古籍)
+                # in a common noun is none (古籍|保护中心: 籍 of 古籍; 长江流域: 流 of 流域)
                 return left + (norm[left] in soft_stops()), True
             left -= 1
         if left > 0:  # a guess: a verb of motion or office inside it ends it (出|武陵)

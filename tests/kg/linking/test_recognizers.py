@@ -273,3 +273,10 @@ def test_recognizers_suffix_stem_runs_over_a_stop_inside_a_known_name():
     listed = [Proposal(2, 7, "PLACE", (), "lexicon.place", 0.75)]  # 南京都市圈, whose 都 is a stop
     found = Suffixes()("依托南京都市圈公共图书馆联盟", listed)
     assert (2, 14, "ORGANIZATION") in [(p.start, p.end, p.type) for p in found]
+
+
+def test_recognizers_suffix_stem_through_a_noun_that_begins_with_a_verb(gazetteer):
+    rec = Suffixes()
+    rec.set_gazetteer(gazetteer)
+    found = rec("轮流举办长江流域古籍保护研讨会。", [])  # 流 of 流域, no verb there
+    assert (4, 15, "EVENT") in [(p.start, p.end, p.type) for p in found]
