@@ -57,8 +57,8 @@ def _entries(wanted: set[str]) -> Iterator[tuple[str, int, str]]:
 
 @cache
 def everyday_nouns(min_frequency: int = 20) -> frozenset[str]:
-    """Two-character common nouns of jieba's dictionary (古籍, 书籍): where a verb that ends a
-    name's stem (籍 of 祖籍彭城) is their second character, it is no verb."""
+    """Two-character common nouns of jieba's dictionary (古籍, 流域): where a verb that ends a
+    name's stem (籍 of 祖籍彭城, 流 of 东流) is one of their characters, it is no verb."""
     path = _dictionary()
     if path is None:
         return frozenset()

@@ -244,8 +244,8 @@ def _siblings(norm: str, at: int, generation: str) -> list[Proposal]:
 @cache
 def _kinsman_regex() -> re.Pattern:
     """A kinship word of kin_words.tsv that stands before a younger or same generation's name
-    (but 孙, a surname as often), two characters, and what closes them: 、, 等, a clause's end
-    or an adverb that opens a predicate (clause_adverbs.tsv)."""
+    (but 孙, a surname as often), two characters, and what closes them: 、, 等, 与, a clause's
+    end or an adverb that opens a predicate (clause_adverbs.tsv)."""
     words = sorted((r["word"] for r in table("kin_words") if r["position"] == "before"
                     and r["word"] not in surnames() and r["word"] not in _ELDERS),
                    key=len, reverse=True)
