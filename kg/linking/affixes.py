@@ -13,7 +13,8 @@ from functools import cache
 from kg.linking.model import KB, Proposal
 from kg.linking.tables import number, table
 
-_YEAR_COUNT = re.compile(r"(?:元|[一二三四五六七八九十廿卅]{1,4})[年载]")
+# a reign era's year count (元年, 十五载)
+YEAR_COUNT = re.compile(r"(?:元|[一二三四五六七八九十廿卅]{1,4})[年载]")
 
 
 @cache
@@ -66,7 +67,7 @@ def extend(norm: str, found: list[Proposal], gazetteer) -> list[Proposal]:
         if word is not None:
             out.append(Proposal(p.start, p.end + len(word[0]), "PLACE", places, KB, word[1]))
         eras = any(entities[n.entity].cls == "ReignEra" for n in p.senses)
-        if eras and p.type is None and _YEAR_COUNT.match(norm, p.end):
+        if eras and p.type is None and YEAR_COUNT.match(norm, p.end):
             p.type = "PERIOD"  # typed by evidence, the era is no longer a weak name to resolve
         word = _follow(norm, p.end, _emperors()) if eras else None
         if word is not None:

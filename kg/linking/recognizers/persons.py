@@ -33,6 +33,7 @@ from functools import cache
 
 from spacy.util import registry
 
+from kg.linking.affixes import YEAR_COUNT
 from kg.linking.kb import Name
 from kg.linking.model import KB, Proposal
 from kg.linking.tables import column, number, table
@@ -45,7 +46,6 @@ _LIFE = re.compile(r"[(（]\s*(?:前?\d{3,4}\s*(?:年生|年出生|年?\s*[-—�
 # or a word of making a book: 宋张敦颐《六朝事迹编类》, 词有朱孝臧《宝晋长短句》, 歙人项梦昶合辑,
 # 咸淳五年伊赓刻本, 卷二陈植《先人圹志》
 _DYNASTIES = "汉晋隋唐宋元明清"
-_YEARS = re.compile("(?:元|[一二三四五六七八九十廿]{1,3})[年载]")  # a reign era's year count
 _GOVERN = "镇"  # 徐商镇襄阳: held the command of
 _DYNASTY_BEFORE = f"(?<=[{_DYNASTIES}有人州、年间以一二三四五六七八九十])"
 # a prince's title, then his name: 永王李璘, 吴王孙权
@@ -331,7 +331,7 @@ class Persons:
         for start in sorted({m.start() for m in _author_regex().finditer(norm)} | after_eras):
             if start in known or start in inside or (
                     start not in after_eras and self._dynasty_first(norm, start)) or (
-                    start in after_eras and _YEARS.match(norm, start)):
+                    start in after_eras and YEAR_COUNT.match(norm, start)):
                 continue  # 明弘治|唐文载刻本: after an era, 唐 is a surname; 天祐|元年: a year
             end = self._maker_end(norm, start)
             if end is not None:
