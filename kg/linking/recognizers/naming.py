@@ -46,7 +46,7 @@ from kg.linking.tables import column, number, table
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
 _OPEN, _CLOSE = "“「『\"'", "”」』\"'"
-_BREAK = ",.;:!?，。；：！？、()（）[]【】《》“”「」『』\n "
+BREAK = ",.;:!?，。；：！？、()（）[]【】《》“”「」『』\n "
 _LIFE_HEAD = re.compile(r"[(（]\s*(?:前?\d{2,4}|[〇○零一二三四五六七八九十]{2,4}|生卒|\?|？)")
 _SUBJECT = re.compile(f"(?m)^[ \\t]*([{_HAN}]{{1,4}})(?=[,，(（])")
 # what a biography says right after a person's name (名燮,字克柔; 名成辅,以字行; 名得生,姓胡氏)
@@ -62,7 +62,7 @@ _SON_BEFORE = "见得韵"  # 近见|子肃, 复得|子乔, 次韵|子椿
 _SON_AFTER = "兄弟于"  # 送子开|弟, 见子肃|于建业
 _OFFICER_JOINERS = "、与同陪和及并兼"  # joiners before a surname and office in a title
 _MONK = re.compile("(?:禅师|法师|上人)")
-_MONK_START = set(_BREAK) | set("称谓寄访谒见礼拜与同赠送呈怀忆哭")
+_MONK_START = set(BREAK) | set("称谓寄访谒见礼拜与同赠送呈怀忆哭")
 _MONK_CHARS = set("云月日时")  # stops elsewhere, but in monks' and temples' names: 云居, 月江
 
 
@@ -165,7 +165,7 @@ def _titles() -> re.Pattern:
 
 def _clause_end(norm: str, at: int) -> int:
     """The end of the clause that starts at ``at`` (the next punctuation or line end)."""
-    m = re.compile(f"[^{re.escape(_BREAK)}]*").match(norm, at)
+    m = re.compile(f"[^{re.escape(BREAK)}]*").match(norm, at)
     return m.end()
 
 
@@ -210,7 +210,7 @@ class Naming:
         out = []
         for m in _cue_regex().finditer(norm):
             before, low, high, then, strength = naming_cues()[m.group()]
-            if before == "break" and not (m.start() == 0 or norm[m.start() - 1] in _BREAK
+            if before == "break" and not (m.start() == 0 or norm[m.start() - 1] in BREAK
                                           or m.start() in ends):
                 continue
             if then == "monk" and lines is not None and m.start() >= lines:
@@ -414,7 +414,7 @@ class Naming:
 
     @staticmethod
     def _title_ends(title: str, end: int, ends) -> bool:
-        return end >= len(title.rstrip()) or title[end] in _BREAK or title.startswith(ends, end)
+        return end >= len(title.rstrip()) or title[end] in BREAK or title.startswith(ends, end)
 
     # -- 李十二白, 王大昌龄 --------------------------------------------------------------
 

@@ -490,7 +490,7 @@ class Persons:
         spans = {(p.start, p.end) for p in out}
         names = {norm[p.start:p.end] for p in out if p.strength >= self.repeat_min}
         return [Proposal(at, at + len(name), "PERSON", (), "person.repeat", self.repeat_strength)
-                for name in sorted(names) for at in _occurrences(norm, name)
+                for name in sorted(names) for at in occurrences(norm, name)
                 if (at, at + len(name)) not in spans]
 
     def _given_names(self, norm: str, out: list[Proposal], known: list[Proposal]
@@ -514,7 +514,7 @@ class Persons:
                 given[name[1:]] = given.get(name[1:], ()) + senses
         more = []
         for text, senses in sorted(given.items()):
-            for at in _occurrences(norm, text):
+            for at in occurrences(norm, text):
                 if (at == 0 or norm[at - 1] not in surnames()) and self._alone(norm, at, text):
                     more.append(Proposal(at, at + len(text), "PERSON", senses,
                                          KB if senses else "person.given", self.given_strength))
@@ -631,7 +631,8 @@ def surname_of(name: str) -> str | None:
     return None
 
 
-def _occurrences(text: str, word: str) -> list[int]:
+def occurrences(text: str, word: str) -> list[int]:
+    """Where ``word`` starts in ``text``, without overlaps, in order."""
     found, at = [], text.find(word)
     while at >= 0:
         found.append(at)

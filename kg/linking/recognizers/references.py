@@ -27,12 +27,12 @@ from spacy.util import registry
 
 from kg.linking.kb import Name
 from kg.linking.model import KB, Proposal
-from kg.linking.recognizers.naming import _BREAK, poem_lines
+from kg.linking.recognizers.naming import BREAK, poem_lines
 from kg.linking.recognizers.persons import (
-    _occurrences,
     cues,
     is_han,
     kb_persons,
+    occurrences,
     office_words,
     stops,
     surname_of,
@@ -82,7 +82,7 @@ class References:
         taken = {(p.start, p.end) for p in persons}
         out = []
         for char, senses in sorted(given.items()):
-            for at in _occurrences(norm, char):
+            for at in occurrences(norm, char):
                 if (at, at + 1) not in taken and self._heads_clause(norm, at):
                     out.append(Proposal(at, at + 1, "PERSON", senses,
                                         KB if senses else "naming.given", self.given_strength))
@@ -170,7 +170,7 @@ class References:
         before, after = _given_contexts()
         if at + 1 >= len(norm) or norm[at + 1] not in after:
             return False
-        if at > 0 and norm[at - 1] not in _BREAK and norm[at - 1] not in before:
+        if at > 0 and norm[at - 1] not in BREAK and norm[at - 1] not in before:
             return False
         words = self._words()
         return norm[at:at + 2] not in words and norm[at - 1:at + 1] not in words
@@ -224,7 +224,7 @@ def _descent_regex() -> re.Pattern:
 def _titled_or_opened(norm: str, at: int) -> bool:
     """A clause starts at ``at``, or a title (person_cues.tsv) or a rank (王, 相: ancestry_words)
     ends there."""
-    if at == 0 or norm[at - 1] in _BREAK:
+    if at == 0 or norm[at - 1] in BREAK:
         return True
     return norm[at - 1] in _ancestry()[1] or any(
         norm[max(at - size, 0):at] in cues() for size in (2, 3))
