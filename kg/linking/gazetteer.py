@@ -29,7 +29,7 @@ from collections import defaultdict
 from functools import cache
 
 from kg.linking.kb import Entity, KnowledgeBase, Name
-from kg.linking.lexicon import commonness, everyday_words
+from kg.linking.lexicon import commonness, everyday_nouns, everyday_words
 from kg.linking.name_lists import listed_names
 from kg.linking.tables import column
 
@@ -81,6 +81,7 @@ class Gazetteer:
                 by_text[name.text].append(name)
         self.common: dict[str, float] = commonness(by_text)
         self.words: frozenset[str] = everyday_words()
+        self.nouns: frozenset[str] = everyday_nouns()  # read with the words, pickled with them
         self.texts: list[str] = []
         self.senses: list[tuple[Name, ...]] = []
         self.singles: dict[str, tuple[Name, ...]] = {}

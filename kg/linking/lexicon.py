@@ -55,23 +55,6 @@ def _entries(wanted: set[str]) -> Iterator[tuple[str, int, str]]:
                     yield word, int(frequency), tag
 
 
-@cache
-def everyday_nouns(min_frequency: int = 20) -> frozenset[str]:
-    """Two-character common nouns of jieba's dictionary (古籍, 流域): where a verb that ends a
-    name's stem (籍 of 祖籍彭城, 流 of 东流) is one of their characters, it is no verb."""
-    path = _dictionary()
-    if path is None:
-        return frozenset()
-    found = set()
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            word, frequency, tag = (line.split() + ["", ""])[:3]
-            if len(word) == 2 and tag == "n" and frequency.isdigit() \
-                    and int(frequency) >= min_frequency:
-                found.add(word)
-    return frozenset(found)
-
-
 def commonness(names: Iterable[str]) -> dict[str, float]:
     """Name -> log(1 + frequency) for the names that are everyday words (others absent)."""
     wanted = set(names)
@@ -90,20 +73,33 @@ def frequencies(names: Iterable[str]) -> dict[str, int]:
     return found
 
 
-@cache  # a pure function of jieba's dictionary file, which every gazetteer build reads
 def everyday_words(min_frequency: int = 20) -> frozenset[str]:
     """Words of two or three characters that jieba knows as everyday words (not names), at
     least ``min_frequency`` times in its corpus, and those of common_words.tsv: what a person's
     name must not be (储备, 文学, 陈列).
     """
+    return _everyday(min_frequency)[0]
+
+
+def everyday_nouns(min_frequency: int = 20) -> frozenset[str]:
+    """The two-character common nouns among them (古籍, 流域): where a verb that ends a name's
+    stem (籍 of 祖籍彭城, 流 of 东流) is one of their characters, it is no verb."""
+    return _everyday(min_frequency)[1]
+
+
+@cache  # a pure function of jieba's dictionary file, which every gazetteer build reads
+def _everyday(min_frequency: int) -> tuple[frozenset[str], frozenset[str]]:
+    """(everyday words, common nouns of two characters), from one pass over the dictionary."""
     path = _dictionary()
+    words, nouns = set(_extra()), set()
     if path is None:
-        return frozenset(_extra())
-    found = set(_extra())
+        return frozenset(words), frozenset()
     with path.open(encoding="utf-8") as lines:
         for line in lines:
             word, frequency, tag = (line.split() + ["", ""])[:3]
             if 2 <= len(word) <= 3 and tag not in PROPER_TAGS and frequency.isdigit() \
                     and int(frequency) >= min_frequency:
-                found.add(word)
-    return frozenset(found)
+                words.add(word)
+                if len(word) == 2 and tag == "n":
+                    nouns.add(word)
+    return frozenset(words), frozenset(nouns)

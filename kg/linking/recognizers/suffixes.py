@@ -33,7 +33,6 @@ from functools import cache
 
 from spacy.util import registry
 
-from kg.linking.lexicon import everyday_nouns
 from kg.linking.model import KB, Proposal
 from kg.linking.name_lists import normalised
 from kg.linking.recognizers.naming import poem_lines
@@ -363,7 +362,7 @@ class Suffixes:
         The particle 地 is none where it begins an everyday word with the next character
         (南京|地铁|运营公司, 地质博物馆), unless a known name starts after it."""
         left, words = end, getattr(self.gazetteer, "words", frozenset())
-        nouns = everyday_nouns() if self.gazetteer is not None else frozenset()
+        nouns = getattr(self.gazetteer, "nouns", frozenset())
         starts = kb.starts
         while left > limit:
             c = norm[left - 1]
