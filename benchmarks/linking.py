@@ -1,6 +1,7 @@
 """Entity-linking benchmark: characters per second on one core, KB load time, peak memory.
 
     python benchmarks/linking.py [--chars 1000000] [--corpus DIR] [--doc-chars 4000] [--repeat 3]
+                                 [--set PATH=VALUE ...]
 
 The corpus is built from the shared corpus (``--corpus``, default ``$LINKING_CORPUS`` or
 ../shared/corpus beside the checkout, else /work/shared/corpus): the Jinling Library plan
@@ -15,7 +16,9 @@ cached (read the pickled gazetteer), the number of KB entities and names, the li
 characters/s with the mentions found, and the process's peak resident memory (ru_maxrss). The
 documents are linked ``--repeat`` times; the speed is that of the fastest pass, as timeit
 reports it (the slower ones measure the machine's other load, not the linker), with the median
-beside it.
+beside it. ``--set`` overrides a value of kg/linking/linker.cfg, as for
+``python -m kg.linking.evaluate`` (e.g. ``components.jinling_recognizers.recognizers.tagger.
+enabled=true`` measures the linker with the learned person recogniser).
 Target: >= 200,000 characters/s.
 """
 
@@ -34,6 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from kg.linking.evaluate import overrides  # noqa: E402
 from kg.linking.linker import Linker  # noqa: E402
 from kg.linking.source import cached_gazetteer, kb_files  # noqa: E402
 
@@ -100,12 +104,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--doc-chars", type=int, default=4_000)
     parser.add_argument("--corpus", type=Path, default=default_corpus())
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--set", action="append", default=[], metavar="PATH=VALUE")
     args = parser.parse_args(argv)
     cold, warm, gazetteer = kb_load(kb_files(ROOT))
     print(f"KB: {len(gazetteer.entities)} entities, {len(gazetteer.texts)} names; "
           f"load cold {cold:.2f} s, cached {warm:.3f} s")
     docs = build_documents(corpus_texts(args.corpus), args.chars, args.doc_chars)
-    linker = Linker(gazetteer)
+    linker = Linker(gazetteer, overrides=overrides(args.set))
     chars = sum(len(d) for d in docs)
     runs = [timed_run(linker, docs) for _ in range(args.repeat)]
     mentions, best = min(runs, key=lambda run: run[1])

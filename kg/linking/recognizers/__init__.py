@@ -18,6 +18,8 @@ have ``set_gazetteer(gazetteer)`` to see the KB. Each is built by a registered f
   (路, 湖, 寺 …; 图书馆, 大学, 委员会 …; 战役, 之乱 …) (`suffixes`);
 - ``jinling.patterns.v1``: names a regular expression finds (十八大, 太宗) (`patterns`);
 - ``jinling.quoted.v1``: quoted names that the word after them types (“阅美”系列) (`quoted`);
+- ``jinling.tagger.v1``: persons named with no cue, by a logistic model over the characters
+  in and around a surname and given name, fitted on the development sets (`tagger`);
 - ``jinling.lexicon.v1``: places outside the KB from lists of names (杭州, 长安) (`lexicon`).
 
 Their rules and word lists are tables in ``kg/linking/tables/``.
@@ -32,8 +34,9 @@ from kg.linking.recognizers import (
                                     quoted,
                                     references,
                                     suffixes,
+                                    tagger,
                                     works,
 )
 
 __all__ = ["lexicon", "naming", "patterns", "persons", "places", "quoted", "references", "suffixes",
-           "works"]
+           "tagger", "works"]
