@@ -167,12 +167,15 @@ def _origin(type_: str, stem: tuple[int, int, str], strength: float, kb: _KbSpan
             ) -> tuple[str, float]:
     """The rule that made a name and how sure it is: a known person's memorial (李白|墓,
     颜鲁公|祠: no guess at a stem) or a building named after the place it stands on (白下|亭,
-    白下|门) is surer."""
+    白下|门) is surer; a park, station or airport named after a known place (莫愁湖|公园,
+    浦口|车站) is a rule of its own (``suffix.built``), not a guessed stem."""
     start, ending, suffix = stem
     if (start, ending) in kb.persons and suffix in _TOMBS:
         return "suffix.memorial", min(0.95, strength + 0.2)
     if kb.places.get(start) == ending and suffix in _built_on_places():
-        strength = min(0.95, strength + 0.2)
+        if len(suffix) > 1:  # a facility's own word (莫愁湖|公园): a place of its own
+            return "suffix.built", min(0.95, strength + 0.2)
+        strength = min(0.95, strength + 0.2)  # 总统府|门 is also the gate in 总统府门前
     return f"suffix.{type_.lower()}", strength
 
 

@@ -132,9 +132,16 @@ def test_quality_units_and_bodies(real_linker, text, expected):
 @pytest.mark.parametrize(("text", "name"), [
     ("小子別金陵，來時白下亭。", "白下亭"),
     ("抵溧水，祖堂山、秣陵關皆在焉。", "秣陵關"),
+    ("周末我们去玄武湖公园散步", "玄武湖公园"),
+    ("当年的明故宫机场如今已是街区", "明故宫机场"),
+    ("他从中华门车站坐车回家", "中华门车站"),
 ])
 def test_quality_a_place_built_on_a_known_place(real_linker, text, name):
     assert (name, "PLACE") in [(m.text, m.type) for m in real_linker.link(text)]
+
+
+def test_quality_the_gate_before_a_word_is_no_place_of_its_own(real_linker):
+    assert ("总统府", "PLACE") in [(m.text, m.type) for m in real_linker.link("站在总统府门前合影")]
 
 
 def test_quality_given_name_of_a_listed_person(real_linker):
