@@ -1,8 +1,9 @@
 """KB names with a word beside them that changes the mention: 金陵城 is still 金陵 (a place with
 城, 市, 府, 州 after its name: kg/linking/tables/place_extensions.tsv), 康熙帝 is a person, not
 the era 康熙 (era_persons.tsv), a reign era with a year count after it is a period whatever
-overlaps its end (至大元年: not the dynasty's name 大元), and a courtesy or art name after its
-person's surname is that person by a name the KB need not list (李太白, 杜子美, 王逸少).
+overlaps its end (至大元年: not the dynasty's name 大元), and a courtesy or art name (or a
+two-character alias) after its person's surname is that person by a name the KB need not list
+(李太白, 杜子美, 王逸少, 张瑶星).
 """
 
 from __future__ import annotations
@@ -78,11 +79,13 @@ def extend(norm: str, found: list[Proposal], gazetteer) -> list[Proposal]:
 
 
 def _surnamed(norm: str, p: Proposal, entities) -> list[Proposal]:
-    """李太白: the surname of a person right before one of his courtesy or art names."""
+    """李太白: the surname of a person right before one of his courtesy or art names, or a
+    two-character alias (张瑶星: 瑶星 is a name the KB gives 张怡 without saying which)."""
     out = []
     for size in (1, 2):
         surname = norm[p.start - size:p.start] if p.start >= size else ""
-        senses = tuple(n for n in p.senses if n.kind in ("courtesy", "art")
+        senses = tuple(n for n in p.senses if (n.kind in ("courtesy", "art") or (
+                           n.kind == "alias" and p.length == 2))
                        and entities[n.entity].type == "PERSON"
                        and (entities[n.entity].label or "").startswith(surname)
                        and len(entities[n.entity].label or "") > size) if surname else ()

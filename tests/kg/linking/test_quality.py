@@ -144,6 +144,11 @@ def test_quality_the_gate_before_a_word_is_no_place_of_its_own(real_linker):
     assert ("总统府", "PLACE") in [(m.text, m.type) for m in real_linker.link("站在总统府门前合影")]
 
 
+def test_quality_surname_before_a_two_character_alias(real_linker):
+    found = [(m.text, m.label) for m in real_linker.link("晚年张瑶星隐居栖霞山中")]
+    assert ("张瑶星", "张怡") in found
+
+
 def test_quality_given_name_of_a_listed_person(real_linker):
     found = [(m.text, m.type) for m in real_linker.link("往見賀知章。知章見其文，歎曰")]
     assert ("知章", "PERSON") in found
