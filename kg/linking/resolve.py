@@ -1,9 +1,10 @@
 """Overlap resolution: at most one proposal for each character of the text.
 
 Longest first: 金陵图书馆 wins over the 金陵 inside it, and 南京市文化和旅游局 (a recogniser's
-organisation) over the 南京 it begins with. At equal length a KB name wins over a rule's guess,
-then the stronger rule, then a KB name that is more than a courtesy name or a reign era, then
-the earlier start. Before that, two cleanups:
+organisation) over the 南京 it begins with; but a KB name that starts inside an earlier KB name
+of the same entity is dropped (孙中山先生: 孙中山, not the alias 中山先生 that starts in it). At
+equal length a KB name wins over a rule's guess, then the stronger rule, then a KB name that is
+more than a courtesy name or a reign era, then the earlier start. Before that, two cleanups:
 
 - a rule's proposal and a KB name over the same span become the KB proposal, which takes the
   rule's type when one of its senses has it (孙中山 before 先生 is the person), and else
@@ -130,9 +131,27 @@ def _weak(p: Proposal, gazetteer) -> bool:
                for n in p.senses)
 
 
+def _restated(proposals: list[Proposal]) -> set[int]:
+    """The ids of KB proposals that start inside an earlier KB name of the same entities and
+    run past it (孙|中山先生 after 孙中山): the name as written starts first."""
+    by_entity: dict[str, list[tuple[Proposal, set[str]]]] = {}
+    for p in proposals:
+        if p.origin == KB and p.senses:
+            entities = {n.entity for n in p.senses}
+            for entity in entities:
+                by_entity.setdefault(entity, []).append((p, entities))
+    late = set()
+    for named in by_entity.values():
+        if len(named) > 1:
+            late.update(id(p) for p, entities in named for q, others in named
+                        if q.start < p.start < q.end < p.end and entities <= others)
+    return late
+
+
 def resolve(proposals: list[Proposal], length: int, gazetteer=None) -> list[Proposal]:
     """The proposals that win their stretch of text, in text order."""
-    proposals = _merge_same_spans(proposals, gazetteer)
+    late = _restated(proposals)
+    proposals = _merge_same_spans([p for p in proposals if id(p) not in late], gazetteer)
     ends, lists = _kb_type_ends(proposals, gazetteer), _list_ends(proposals)
     proposals = [p for p in proposals if not _overreaches_list(p, lists)]
     if gazetteer is not None:

@@ -48,3 +48,19 @@ def test_resolve_kb_person_at_the_start_of_a_longer_person(origin, strength, exp
     kb = Proposal(0, 2, None, (Name("张守", 0, "pref", 1.0),))
     won = resolve([kb, Proposal(0, 3, "PERSON", (), origin, strength)], 6, _OnePerson())
     assert [(p.start, p.end) for p in won] == [expected]
+
+
+def test_resolve_a_name_of_the_same_person_inside_an_earlier_one():
+    full = Proposal(0, 3, None, (Name("孙中山", 0, "pref", 1.0),))
+    alias = Proposal(1, 5, None, (Name("中山先生", 0, "alias", 0.8),))
+    won = resolve([full, alias], 6, _OnePerson())
+    assert [(p.start, p.end) for p in won] == [(0, 3)]
+
+
+def test_resolve_a_longer_name_of_another_entity_still_wins():
+    two = SimpleNamespace(entities=[SimpleNamespace(type="PERSON", cls="Person"),
+                                    SimpleNamespace(type="PLACE", cls="Place")])
+    person = Proposal(0, 3, None, (Name("孙中山", 0, "pref", 1.0),))
+    place = Proposal(1, 5, None, (Name("中山陵园", 1, "pref", 1.0),))
+    won = resolve([person, place], 6, two)
+    assert [(p.start, p.end) for p in won] == [(1, 5)]
