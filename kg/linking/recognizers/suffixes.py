@@ -375,9 +375,10 @@ class Suffixes:
                          or norm[left - 1:left + 1] not in words)):
                 return left, True
             if c in soft_stops() and end - left >= low and norm[left - 2:left] not in nouns \
-                    and norm[left - 1:left + 1] not in nouns:
+                    and norm[left - 1:left + 1] not in words:
                 # two verbs in a row (归入|武陵源): the name starts after the second; a verb
-                # in a common noun is none (古籍|保护中心: 籍 of 古籍; 长江流域: 流 of 流域)
+                # that ends a common noun is none (古籍|保护中心: 籍 of 古籍), nor one that
+                # starts an everyday word (长江流域: 流 of 流域; 南京出版传媒集团: 出 of 出版)
                 return left + (norm[left] in soft_stops()), True
             left -= 1
         if left > 0:  # a guess: a verb of motion or office inside it ends it (出|武陵)

@@ -280,3 +280,11 @@ def test_recognizers_suffix_stem_through_a_noun_that_begins_with_a_verb(gazettee
     rec.set_gazetteer(gazetteer)
     found = rec("轮流举办长江流域古籍保护研讨会。", [])  # 流 of 流域, no verb there
     assert (4, 15, "EVENT") in [(p.start, p.end, p.type) for p in found]
+
+
+def test_recognizers_suffix_stem_through_a_word_that_begins_with_a_verb(gazetteer):
+    rec = Suffixes()
+    rec.set_gazetteer(gazetteer)
+    listed = [Proposal(1, 3, "PLACE", (), "lexicon.place", 0.75)]  # 南京
+    found = rec("与南京出版传媒集团合作", listed)  # 出 of 出版 stops no stem
+    assert (1, 9, "ORGANIZATION") in [(p.start, p.end, p.type) for p in found]
