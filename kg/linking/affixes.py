@@ -1,5 +1,6 @@
 """KB names with a word beside them that changes the mention: 金陵城 is still 金陵 (a place with
-城, 市, 府, 州 after its name: kg/linking/tables/place_extensions.tsv), 康熙帝 is a person, not
+城, 市, 府, 州 after its name: kg/linking/tables/place_extensions.tsv, but not where the
+character starts a word: 南京|城市, 南京|市民), 康熙帝 is a person, not
 the era 康熙 (era_persons.tsv), a reign era with a year count after it is a period whatever
 overlaps its end (至大元年: not the dynasty's name 大元), and a courtesy or art name (or a
 two-character alias) after its person's surname is that person by a name the KB need not list
@@ -22,6 +23,12 @@ YEAR_COUNT = re.compile(r"(?:元|[一二三四五六七八九十廿卅]{1,4})[�
 def _places() -> dict[str, float]:
     return {r["follow"]: number(r, "strength", "place_extensions")
             for r in table("place_extensions")}
+
+
+@cache
+def _place_unless() -> dict[str, str]:
+    """Extension -> the characters after which it starts a word instead (城|市)."""
+    return {r["follow"]: r["unless"].strip("-") for r in table("place_extensions")}
 
 
 @cache
@@ -50,6 +57,13 @@ def _name_words() -> dict[str, tuple[str, ...]]:
     return {name: tuple(ws) for name, ws in words.items()}
 
 
+def extension_in_word(norm: str, end: int) -> bool:
+    """True when the place extension that ends at ``end`` starts a word with the next character
+    instead (南京城|市, 南京市|民: place_extensions.tsv, column unless)."""
+    unless = _place_unless().get(norm[end - 1:end], "") if end > 0 else ""
+    return end < len(norm) and norm[end] in unless if unless else False
+
+
 def in_word(norm: str, start: int, end: int) -> bool:
     """True when the name at [start, end) begins an everyday word of name_words.tsv (雨花|石)."""
     words = _name_words().get(norm[start:end])
@@ -65,7 +79,7 @@ def extend(norm: str, found: list[Proposal], gazetteer) -> list[Proposal]:
             continue
         places = tuple(n for n in p.senses if entities[n.entity].type == "PLACE")
         word = _follow(norm, p.end, _places()) if places else None
-        if word is not None:
+        if word is not None and not extension_in_word(norm, p.end + len(word[0])):
             out.append(Proposal(p.start, p.end + len(word[0]), "PLACE", places, KB, word[1]))
         eras = any(entities[n.entity].cls == "ReignEra" for n in p.senses)
         if eras and p.type is None and YEAR_COUNT.match(norm, p.end):

@@ -18,6 +18,7 @@ from functools import cache
 
 from spacy.util import registry
 
+from kg.linking.affixes import extension_in_word
 from kg.linking.gazetteer import new_automaton
 from kg.linking.model import Proposal
 from kg.linking.name_lists import listed_names
@@ -72,12 +73,14 @@ class Lexicon:
 
     def _kept(self, norm: str, start: int, end: int, type_: str, designation: bool) -> bool:
         """No work on a poem's own title line (金陵五题 乌衣巷), no designation that is an
-        everyday word (老子), no name that ends one everyday word and starts the next
-        (纺|织女|工)."""
+        everyday word (老子), no place whose 市 or 城 starts a word (南京市|民), no name that
+        ends one everyday word and starts the next (纺|织女|工)."""
         if type_ == "WORK" and (start == 0 or norm[start - 1] == "\n"):
             return False
         if designation and norm[start:end] in self.words:
             return False
+        if type_ == "PLACE" and extension_in_word(norm, end):
+            return False  # 南京市|民: the listed 南京 is the name
         return not (0 < start and end < len(norm) and norm[start - 1:start + 1] in self.words
                     and norm[end - 1:end + 1] in self.words)
 

@@ -144,6 +144,12 @@ def test_quality_the_gate_before_a_word_is_no_place_of_its_own(real_linker):
     assert ("总统府", "PLACE") in [(m.text, m.type) for m in real_linker.link("站在总统府门前合影")]
 
 
+@pytest.mark.parametrize("text", ["讲好南京城市故事", "面向南京市民开放"])
+def test_quality_an_extension_that_starts_a_word_is_none(real_linker, text):
+    found = [(m.text, m.type) for m in real_linker.link(text)]
+    assert ("南京", "PLACE") in found
+
+
 def test_quality_surname_before_a_two_character_alias(real_linker):
     found = [(m.text, m.label) for m in real_linker.link("晚年张瑶星隐居栖霞山中")]
     assert ("张瑶星", "张怡") in found
