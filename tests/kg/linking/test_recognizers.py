@@ -288,3 +288,9 @@ def test_recognizers_suffix_stem_through_a_word_that_begins_with_a_verb(gazettee
     listed = [Proposal(1, 3, "PLACE", (), "lexicon.place", 0.75)]  # 南京
     found = rec("与南京出版传媒集团合作", listed)  # 出 of 出版 stops no stem
     assert (1, 9, "ORGANIZATION") in [(p.start, p.end, p.type) for p in found]
+
+
+def test_recognizers_suffix_stem_stops_after_any():
+    listed = [Proposal(7, 9, "PLACE", (), "lexicon.place", 0.75)]  # 鼓楼
+    found = Suffixes()("借的书可以还到鼓楼任何一家分馆", listed)
+    assert not [p for p in found if p.type == "ORGANIZATION"]  # 任何|一家分馆: no name
