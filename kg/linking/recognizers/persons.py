@@ -27,6 +27,7 @@ links to that person.
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 from functools import cache
@@ -321,22 +322,35 @@ class Persons:
     def _authors(self, norm: str, found: list[Proposal]) -> list[Proposal]:
         """宋张敦颐《六朝事迹编类》, 清吴翌凤抄本, 歙人项梦昶合辑, 正德任佃刻: a name between a
         dynasty (or another character of _DYNASTY_BEFORE) or a period the KB knows and a book
-        title or a word of making a book (editor_words.tsv) is its maker's, unless the KB has a
-        name starting there (清雍正《慈溪县志》: an era) or one character before (宋祁合修
-        《新唐书》: 宋 is no dynasty there)."""
-        known, out = {p.start for p in found if p.origin == KB}, []
+        title or a word of making a book (editor_words.tsv) is its maker's, unless a KB name
+        starts there (清雍正《慈溪县志》: an era) that is no period, shorter than the name and
+        after a dynasty (明金大绶序: not the abbreviation 金大; but 南大、南艺两校), or one starts a
+        character later (宋祁合修《新唐书》: 宋 is no dynasty there)."""
+        known = self._known_ends(found)
         inside = {p.start + 1 for p in found if p.origin == KB and p.length > 1}
         after_eras = {p.end for p in kb_proposals(found, self.gazetteer, "PERIOD")
                       if p.end < len(norm)}
+        out = []
         for start in sorted({m.start() for m in _author_regex().finditer(norm)} | after_eras):
-            if start in known or start in inside or (
+            if start in inside or (
                     start not in after_eras and self._dynasty_first(norm, start)) or (
                     start in after_eras and YEAR_COUNT.match(norm, start)):
                 continue  # 明弘治|唐文载刻本: after an era, 唐 is a surname; 天祐|元年: a year
             end = self._maker_end(norm, start)
-            if end is not None:
+            if end is not None and (start not in known or (
+                    known[start] < end and norm[start - 1] in _DYNASTIES)):
                 out.append(Proposal(start, end, "PERSON", (), "person.author", 0.75))
         return out
+
+    def _known_ends(self, found: list[Proposal]) -> dict[int, float]:
+        """Start -> the end of the longest KB name there (no end at all for a KB period)."""
+        periods = {p.start for p in kb_proposals(found, self.gazetteer, "PERIOD")}
+        known: dict[int, float] = {}
+        for p in found:
+            if p.origin == KB:
+                end = math.inf if p.start in periods else p.end
+                known[p.start] = max(known.get(p.start, 0), end)
+        return known
 
     def _dynasty_first(self, norm: str, start: int) -> bool:
         """、明张位抄本: the stretch opens with a dynasty, and the maker's name follows it."""

@@ -150,6 +150,13 @@ def test_quality_an_extension_that_starts_a_word_is_none(real_linker, text):
     assert ("南京", "PLACE") in found
 
 
+def test_quality_a_maker_after_a_dynasty_over_a_shorter_kb_name(real_linker):
+    found = [(m.text, m.type) for m in real_linker.link("集前有明金大绶序")]
+    assert ("金大绶", "PERSON") in found
+    found = [(m.text, m.type) for m in real_linker.link("由南大、南艺两校的研究生带队")]
+    assert ("南艺", "ORGANIZATION") in found
+
+
 def test_quality_surname_before_a_two_character_alias(real_linker):
     found = [(m.text, m.label) for m in real_linker.link("晚年张瑶星隐居栖霞山中")]
     assert ("张瑶星", "张怡") in found
