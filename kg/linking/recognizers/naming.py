@@ -13,7 +13,8 @@ Classical biographies name a person in set phrases, and modern profiles open the
   a rank or an office after the surname;
 - the person a poem's title opens with, before a verb of poem_title_verbs.tsv (赵德麟召还);
 - in a poem's lines, a common surname and a form of address (poem_honorifics.tsv: 张侯, 徐生);
-- a monk by his name and 禅师, 法师 or 上人 (云居舜禅师, 泉禅师).
+- a monk by his name and 禅师, 法师 or 上人 (云居舜禅师, 泉禅师), but not before a count of
+  monks (齐己、牟儒二上人).
 
 The given name alone that refers back to a person so named is `kg.linking.recognizers.references`.
 
@@ -64,6 +65,7 @@ _OFFICER_JOINERS = "、与同陪和及并兼"  # joiners before a surname and of
 _MONK = re.compile("(?:禅师|法师|上人)")
 _MONK_START = set(BREAK) | set("称谓寄访谒见礼拜与同赠送呈怀忆哭")
 _MONK_CHARS = set("云月日时")  # stops elsewhere, but in monks' and temples' names: 云居, 月江
+_MONK_COUNTS = "二两三四诸"  # a count before the title: the monks are named before it
 
 
 @cache
@@ -538,6 +540,8 @@ class Naming:
         out = []
         for m in _MONK.finditer(norm):
             start = m.start()
+            if start > 0 and norm[start - 1] in _MONK_COUNTS:
+                continue  # 齐己、牟儒二上人: the two monks, named before their count
             while start > max(0, m.start() - 6) and is_han(norm[start - 1]) \
                     and norm[start - 1] not in _MONK_START and (
                         norm[start - 1] in _MONK_CHARS or norm[start - 1] not in stops()):

@@ -54,6 +54,8 @@ _PRINCE = re.compile(r"(?<=[\u4e00-\u9fff])王(?=[\u4e00-\u9fff]{2})")
 _COURTESY = re.compile(r"[,，]?字([\u4e00-\u9fff]{2})(?=[,，。;；、])")
 _BYLINE_TOKENS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 _JOINERS = "、和与及"
+# a count of the persons just named (齐己、牟儒二上人, 王、谢二公): it ends the name before it
+_COUNTED = re.compile("[二两三四五诸](?:人|公|子|君|僧|上人|禅师|法师|先生)")
 _CLAUSE_START = "，。；：（(,;:"  # not a line break: a poem's line may start with 白
 # three or more items of two or three characters joined by 、 and closed by 等
 _NAMED_LIST = re.compile(r"((?:[\u3400-\u9fff]{2,3}、){2,}[\u3400-\u9fff]{2,3})等")
@@ -200,7 +202,8 @@ class Persons:
     def _ends_name(self, norm: str, end: int) -> bool:
         if end >= len(norm) or not is_han(norm[end]) or norm[end] in stops():
             return True
-        return _patterns()[1].match(norm, end) is not None
+        return (_patterns()[1].match(norm, end) is not None
+                or _COUNTED.match(norm, end) is not None)
 
     def name_from(self, norm: str, start: int) -> tuple[int, bool] | None:
         """(end, bounded) of a name that starts at ``start``, or None. ``bounded``: the text

@@ -157,6 +157,11 @@ def test_quality_a_maker_after_a_dynasty_over_a_shorter_kb_name(real_linker):
     assert ("南艺", "ORGANIZATION") in found
 
 
+def test_quality_a_count_of_monks_ends_the_last_name(real_linker):
+    found = [(m.text, m.type) for m in real_linker.link("寺中旧有齐己、牟儒二上人题诗")]
+    assert ("牟儒", "PERSON") in found and not [t for t, _ in found if "上人" in t]
+
+
 def test_quality_surname_before_a_two_character_alias(real_linker):
     found = [(m.text, m.label) for m in real_linker.link("晚年张瑶星隐居栖霞山中")]
     assert ("张瑶星", "张怡") in found
