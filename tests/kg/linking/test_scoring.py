@@ -30,7 +30,8 @@ SETS = {"dev": EVAL / "dev.jsonl", "dev2": EVAL / "dev2.jsonl", "dev3": EVAL / "
         "dev16": EVAL / "dev16.jsonl", "dev17": EVAL / "dev17.jsonl",
         "dev18": EVAL / "dev18.jsonl", "dev19": EVAL / "dev19.jsonl",
         "dev20": EVAL / "dev20.jsonl", "dev21": EVAL / "dev21.jsonl",
-        "dev22": EVAL / "dev22.jsonl",
+        "dev22": EVAL / "dev22.jsonl", "dev23": EVAL / "dev23.jsonl",
+        "dev24": EVAL / "dev24.jsonl",
         "heldout": EVAL / "heldout.jsonl"}
 # the held-out set shares no text with a development set (README); the development sets may
 # share a long name (侵华日军南京大屠杀遇难同胞纪念馆)
