@@ -217,8 +217,10 @@ class Persons:
             base = start + len(surname)
             for size in (2, 1):
                 given = norm[base:base + size]
-                if size == 2 and (given[1:] in _adverbs() or _office_at(norm, base + 1)):
-                    continue  # 苏颋见而异之: an adverb or verb of the clause; 林公|修撰: an office
+                if size == 2 and (given[1:] in _adverbs() or _office_at(norm, base + 1)
+                                  or self._starts_word(norm, base + 1)):
+                    continue  # 苏颋见而异之: an adverb or verb of the clause; 林公|修撰: an
+                    # office; 龚贤|晚年: the second character begins the next word
                 if len(given) == size and _given_ok(given):
                     if self._ends_name(norm, base + size) or _office_after(norm, base + size) or (
                             size == 2 and surnames()[surname] == "common"
@@ -227,6 +229,12 @@ class Persons:
                     if guess is None and (size == 2) != self._word_after(norm, base + 1):
                         guess = base + size  # two characters, or one before a word (宋慎|牵连)
         return (guess, False) if guess is not None else None
+
+    def _starts_word(self, norm: str, at: int) -> bool:
+        """The character at ``at`` begins an everyday word with the next and a stop ends that
+        word (龚贤|晚年: 晚年 is a word, and 年 would have closed the name 龚贤晚)."""
+        words = getattr(self.gazetteer, "words", frozenset())
+        return norm[at:at + 2] in words and norm[at + 1:at + 2] in stops()
 
     def _word_at(self, norm: str, at: int) -> bool:
         """An everyday word starts at ``at`` (顾文涛|随后) and does not start inside the given

@@ -159,6 +159,12 @@ def test_quality_a_maker_after_a_dynasty_over_a_shorter_kb_name(real_linker):
     assert ("南艺", "ORGANIZATION") in found
 
 
+@pytest.mark.parametrize(("text", "name"), [("画家龚贤晚年隐居清凉山", "龚贤"),
+                                           ("画家张明晚年住在城南", "张明")])
+def test_quality_a_word_of_life_after_the_name_is_no_part_of_it(real_linker, text, name):
+    assert (name, "PERSON") in [(m.text, m.type) for m in real_linker.link(text)]
+
+
 def test_quality_a_count_of_monks_ends_the_last_name(real_linker):
     found = [(m.text, m.type) for m in real_linker.link("寺中旧有齐己、牟儒二上人题诗")]
     assert ("牟儒", "PERSON") in found and not [t for t, _ in found if "上人" in t]
