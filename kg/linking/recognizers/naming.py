@@ -63,7 +63,7 @@ _SON_BEFORE = "见得韵"  # 近见|子肃, 复得|子乔, 次韵|子椿
 _SON_AFTER = "兄弟于"  # 送子开|弟, 见子肃|于建业
 _OFFICER_JOINERS = "、与同陪和及并兼"  # joiners before a surname and office in a title
 _MONK = re.compile("(?:禅师|法师|上人)")
-_MONK_START = set(BREAK) | set("称谓寄访谒见礼拜与同赠送呈怀忆哭")
+_MONK_START = set(BREAK) | set("称谓寄访谒见礼拜与同赠送呈怀忆哭游嗣")
 _MONK_CHARS = set("云月日时")  # stops elsewhere, but in monks' and temples' names: 云居, 月江
 _MONK_COUNTS = "二两三四诸"  # a count before the title: the monks are named before it
 
