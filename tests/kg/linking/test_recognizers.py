@@ -294,3 +294,12 @@ def test_recognizers_suffix_stem_stops_after_any():
     listed = [Proposal(7, 9, "PLACE", (), "lexicon.place", 0.75)]  # 鼓楼
     found = Suffixes()("借的书可以还到鼓楼任何一家分馆", listed)
     assert not [p for p in found if p.type == "ORGANIZATION"]  # 任何|一家分馆: no name
+
+
+@pytest.mark.parametrize(("text", "span"), [("由他主持龙蟠里图书馆", (4, 10)),
+                                            ("两江总督端方奏设江南图书馆", (8, 13))])
+def test_recognizers_suffix_stem_stops_after_a_verb_of_founding(gazetteer, text, span):
+    rec = Suffixes()
+    rec.set_gazetteer(gazetteer)
+    found = rec(text, [])
+    assert [(p.start, p.end) for p in found if p.type == "ORGANIZATION"] == [span]
