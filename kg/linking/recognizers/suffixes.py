@@ -13,10 +13,10 @@ ordinary word (suffix_words.tsv: 部门, 大桥 alone), of an ending that the ne
 make part of a word (suffix_continuations.tsv: 陵墓, 乡试), or of a KB place with one
 character between it and a one-character ending (秦淮老街: the KB's 秦淮 is the mention).
 Nor is a name made of a whole everyday word of jieba's dictionary (居民区), of a phrase that
-opens with a count and a measure word or whose stem ends with a level (name_quantifiers.tsv:
-一批政府, 一场小型展览, 市级学会), or of a verb and its object (诏建楼). Two verbs of
-name_soft_stops.tsv in a row end a stem after the second (归入|武陵源), and a guessed stem
-ends after the last such verb in it.
+holds a count and a measure word or whose stem ends with a level (name_quantifiers.tsv:
+一批政府, 一场小型展览, 高淳两区图书馆, 市级学会), or of a verb and its object (诏建楼). Two
+verbs of name_soft_stops.tsv in a row end a stem after the second (归入|武陵源), and a guessed
+stem ends after the last such verb in it.
 
 >>> rec = Suffixes()
 >>> [(p.start, p.end, p.type) for p in rec("我们沿着中山路走到全国大学。推动图书馆", [])]
@@ -123,14 +123,14 @@ def _quantifiers() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
 
 
 def quantified(norm: str, start: int, ending: int) -> bool:
-    """True when the stem, or its part after 和/与/及, opens with a count and a measure word
-    (一批政府, 中山陵和一批政府, 一场小型展览), or ends with a level (市级学会): a common noun
-    phrase, not a name.
+    """True when the stem holds a count and a measure word anywhere (一批政府, 中山陵和一批政府,
+    一场小型展览, 高淳两区|图书馆, 中山北路一座|银行), or ends with a level (市级学会): a common
+    noun phrase, not a name.
 
     >>> quantified("一座大桥", 0, 2), quantified("中山陵和一批政府", 0, 6)
     (True, True)
-    >>> quantified("七家湾", 0, 2)
-    False
+    >>> quantified("高淳两区图书馆", 0, 4), quantified("七家湾", 0, 2)
+    (True, False)
     >>> quantified("型市级学会", 0, 3)
     True
     """
@@ -138,8 +138,7 @@ def quantified(norm: str, start: int, ending: int) -> bool:
     if norm[start:ending].endswith(levels):
         return True
     return any(norm[at] in counts and norm[at + 1] in measures
-               for at in range(start, ending - 1)
-               if at == start or norm[at - 1] in _JOINERS)
+               for at in range(start, ending - 1))
 
 
 @cache

@@ -297,8 +297,9 @@ def test_recognizers_suffix_stem_stops_after_any():
 
 
 @pytest.mark.parametrize(("text", "span"), [("由他主持龙蟠里图书馆", (4, 10)),
-                                            ("两江总督端方奏设江南图书馆", (8, 13))])
-def test_recognizers_suffix_stem_stops_after_a_verb_of_founding(gazetteer, text, span):
+                                            ("两江总督端方奏设江南图书馆", (8, 13)),
+                                            ("当年在四牌楼校园孟芳图书馆里", (8, 13))])
+def test_recognizers_suffix_stem_stops_after_a_word_before_names(gazetteer, text, span):
     rec = Suffixes()
     rec.set_gazetteer(gazetteer)
     found = rec(text, [])
