@@ -70,11 +70,15 @@ def _kb_type_ends(proposals: list[Proposal], gazetteer) -> dict[int, list[tuple[
     return ends
 
 
-def _hides_kb_name(p: Proposal, ends: dict[int, list[tuple[int, set]]]) -> bool:
-    """A rule's place that only adds characters before a KB place's name (着秦淮河); a
-    person's name may well end in a KB name (郭 + the courtesy name 子明)."""
-    return p.origin != KB and p.type == "PLACE" and any(
-        start > p.start and p.type in types for start, types in ends.get(p.end, ()))
+def _hides_kb_name(p: Proposal, ends: dict[int, list[tuple[int, set]]],
+                   places: set[tuple[int, int]]) -> bool:
+    """A rule's place that only adds characters before a KB place's name (着秦淮河), or a
+    rule's organisation that only adds a place before a KB organisation's name (四牌楼|东南大学);
+    a person's name may well end in a KB name (郭 + the courtesy name 子明)."""
+    if p.origin == KB or p.type not in ("PLACE", "ORGANIZATION"):
+        return False
+    return any(start > p.start and p.type in types and (
+        p.type == "PLACE" or (p.start, start) in places) for start, types in ends.get(p.end, ()))
 
 
 def _list_ends(proposals: list[Proposal]) -> dict[int, int]:
@@ -157,7 +161,10 @@ def resolve(proposals: list[Proposal], length: int, gazetteer=None) -> list[Prop
     if gazetteer is not None:
         starts = _kb_starts(proposals, gazetteer)
         persons = _person_ends(proposals, gazetteer)
-        proposals = [p for p in proposals if not _hides_kb_name(p, ends)
+        places = {(p.start, p.end) for p in proposals if p.type == "PLACE"} | {
+            (start, end) for end, named in ends.items() for start, types in named
+            if "PLACE" in types}
+        proposals = [p for p in proposals if not _hides_kb_name(p, ends, places)
                      and not _swallows_person(p, persons)
                      and not (p.origin not in _LISTED and p.type == "PERSON"
                               and "PERSON" in starts.get(p.start, ())

@@ -64,3 +64,12 @@ def test_resolve_a_longer_name_of_another_entity_still_wins():
     place = Proposal(1, 5, None, (Name("中山陵园", 1, "pref", 1.0),))
     won = resolve([person, place], 6, two)
     assert [(p.start, p.end) for p in won] == [(1, 5)]
+
+
+def test_resolve_a_place_before_a_kb_organisation_is_no_part_of_it():
+    one_org = SimpleNamespace(entities=[SimpleNamespace(type="ORGANIZATION", cls="Org")])
+    place = Proposal(0, 3, "PLACE", (), "suffix.place", 0.55)  # 四牌楼
+    org = Proposal(3, 7, None, (Name("东南大学", 0, "pref", 1.0),))
+    guess = Proposal(0, 7, "ORGANIZATION", (), "suffix.organization", 0.8)
+    won = resolve([place, org, guess], 8, one_org)
+    assert [(p.start, p.end) for p in won] == [(0, 3), (3, 7)]
