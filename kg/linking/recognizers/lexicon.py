@@ -22,9 +22,15 @@ from kg.linking.affixes import extension_in_word
 from kg.linking.gazetteer import new_automaton
 from kg.linking.model import Proposal
 from kg.linking.name_lists import listed_names
+from kg.linking.recognizers.naming import poem_lines
 
 # a commandery or state, then a noble rank: the fief of a title (渤海郡王, 燕国公, 彭阳郡公)
 _FIEFS = tuple(f"{unit}{rank}" for unit in "郡国" for rank in "王公侯伯")
+
+
+def _title_end(norm: str) -> int:
+    """Where a poem's title line ends (0 for a text that is no poem)."""
+    return norm.find("\n") if poem_lines(norm) is not None else 0
 
 
 @cache
@@ -72,10 +78,12 @@ class Lexicon:
         return out
 
     def _kept(self, norm: str, start: int, end: int, type_: str, designation: bool) -> bool:
-        """No work on a poem's own title line (金陵五题 乌衣巷), no designation that is an
+        """No work on a poem's own title line, wherever it stands in it (金陵五题 乌衣巷, 杂曲歌辞
+        长干行: the gold sets mark the place 长干 there), no designation that is an
         everyday word (老子), no place whose 市 or 城 starts a word (南京市|民), no name that
         ends one everyday word and starts the next (纺|织女|工)."""
-        if type_ == "WORK" and (start == 0 or norm[start - 1] == "\n"):
+        if type_ == "WORK" and (start == 0 or norm[start - 1] == "\n"
+                                or start < _title_end(norm)):
             return False
         if designation and norm[start:end] in self.words:
             return False
