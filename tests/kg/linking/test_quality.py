@@ -165,6 +165,12 @@ def test_quality_a_word_of_life_after_the_name_is_no_part_of_it(real_linker, tex
     assert (name, "PERSON") in [(m.text, m.type) for m in real_linker.link(text)]
 
 
+def test_quality_a_pair_of_dynasties_is_no_mention_but_a_list_is(real_linker):
+    assert not [m for m in real_linker.link("到了明清更加繁华") if m.type == "PERIOD"]
+    found = [m.text for m in real_linker.link("历经宋、齐、梁、陈四朝") if m.type == "PERIOD"]
+    assert found == ["宋", "齐", "梁", "陈"]
+
+
 def test_quality_a_count_of_monks_ends_the_last_name(real_linker):
     found = [(m.text, m.type) for m in real_linker.link("寺中旧有齐己、牟儒二上人题诗")]
     assert ("牟儒", "PERSON") in found and not [t for t, _ in found if "上人" in t]
