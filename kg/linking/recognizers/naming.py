@@ -39,6 +39,7 @@ from kg.linking.recognizers.persons import (
     cues,
     is_han,
     kb_persons,
+    kb_proposals,
     soft_stops,
     stops,
     surnames,
@@ -183,7 +184,7 @@ class Naming:
 
     def __call__(self, norm: str, found: list[Proposal]) -> list[Proposal]:
         persons = kb_persons(found, self.gazetteer)
-        out = self._cued(norm, persons) + self._subjects(norm) + self._frames(norm)
+        out = self._cued(norm, persons) + self._subjects(norm, found) + self._frames(norm)
         addressees = self._addressees(norm, found)
         taken = {(p.start, p.end) for p in addressees}
         out += addressees + [p for p in self._officers(norm, found, addressees)
@@ -262,11 +263,12 @@ class Naming:
 
     # -- the subject of a biography or profile -----------------------------------------
 
-    def _subjects(self, norm: str) -> list[Proposal]:
+    def _subjects(self, norm: str, found: list[Proposal]) -> list[Proposal]:
         out = []
+        eras = {p.start for p in kb_proposals(found, self.gazetteer, "PERIOD") if p.length > 1}
         for m in _SUBJECT.finditer(norm):
-            if norm[m.end(1) - 1] == "年":
-                continue  # 昇元元年（937）: a dated year heading the line, not a life
+            if norm[m.end(1) - 1] == "年" or m.start(1) in eras:
+                continue  # 昇元元年（937）, 上元年间，: a time heading the line, not a life
             if self._told_of(norm, m.end(1)):
                 out.append(Proposal(m.start(1), m.end(1), "PERSON", (), "naming.subject",
                                     self.strength))

@@ -272,7 +272,10 @@ class Persons:
 
     def _before(self, norm: str) -> list[Proposal]:
         out = []
+        words = getattr(self.gazetteer, "words", frozenset())
         for m in _patterns()[0].finditer(norm):
+            if len(m.group()) == 1 and norm[max(0, m.start() - 1):m.end()] in words:
+                continue  # 下令|修城: the one-character title 令 ends a word, no title here
             use = _cue_strength(m.group(), "before")
             at = m.end() + (norm[m.end():m.end() + 1] == " ")  # 志愿者 乔楠: one space between
             named = self.name_from(norm, at) if use else None

@@ -165,6 +165,15 @@ def test_quality_a_word_of_life_after_the_name_is_no_part_of_it(real_linker, tex
     assert (name, "PERSON") in [(m.text, m.type) for m in real_linker.link(text)]
 
 
+@pytest.mark.parametrize(("text", "period"), [("洪武年间，朱元璋下令修城", "洪武"),
+                                             ("上元年间，他出任台州刺史", "上元")])
+def test_quality_an_era_heading_a_line_is_no_subject_and_an_order_no_title(real_linker, text,
+                                                                             period):
+    found = [(m.text, m.type) for m in real_linker.link(text)]
+    assert (period, "PERIOD") in found
+    assert [t for t, kind in found if kind == "PERSON"] in ([], ["朱元璋"])
+
+
 def test_quality_a_pair_of_dynasties_is_no_mention_but_a_list_is(real_linker):
     assert not [m for m in real_linker.link("到了明清更加繁华") if m.type == "PERIOD"]
     found = [m.text for m in real_linker.link("历经宋、齐、梁、陈四朝") if m.type == "PERIOD"]
