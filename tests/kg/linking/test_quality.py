@@ -174,6 +174,12 @@ def test_quality_an_era_heading_a_line_is_no_subject_and_an_order_no_title(real_
     assert [t for t, kind in found if kind == "PERSON"] in ([], ["朱元璋"])
 
 
+@pytest.mark.parametrize(("text", "name"), [("凤凰街道的李小雨小朋友和妈妈一起来", "李小雨"),
+                                           ("太学贻张筠\n储光羲\n璧池忝", "张筠")])
+def test_quality_a_child_and_an_addressee_after_yi(real_linker, text, name):
+    assert (name, "PERSON") in [(m.text, m.type) for m in real_linker.link(text)]
+
+
 def test_quality_a_pair_of_dynasties_is_no_mention_but_a_list_is(real_linker):
     assert not [m for m in real_linker.link("到了明清更加繁华") if m.type == "PERIOD"]
     found = [m.text for m in real_linker.link("历经宋、齐、梁、陈四朝") if m.type == "PERIOD"]
