@@ -43,9 +43,12 @@ _JOINERS = "和与及"
 _PARTICLE_WORDS = "地"  # a stop as the adverb's particle, but the first of 地铁, 地质, 地区
 _ANCHORS = "省市区县"
 _KNOWN = (KB, "lexicon.place")   # the origins of names the text is known to have
-# a department after its organisation's name (历史系, 古籍部, 计算机科学与工程学院)
-_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:系|部|学院|研究所|办公室)")
+# a department after its organisation's name (历史系, 古籍部, 计算机科学与工程学院), or its
+# office (委员会|办公室)
+_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:系|部|学院|研究所)"
+                         r"|[\u4e00-\u9fff]{0,10}?办公室")
 _TOMBS = ("墓", "祠", "庙")  # after a known person's name, the place kept in his memory
+_BYLINE_MARKS = "/／"  # 文/ of a byline
 
 
 @cache
@@ -270,7 +273,7 @@ class Suffixes:
             origin, strength = _origin(type_, (start, m.start(), m.group()), strength, kb)
             out.append(Proposal(start, m.end(), type_, (), origin,
                                 strength if bounded else strength * self.unbounded))
-        return out + self._units(norm, found, kb) + self._departments(norm, kb)
+        return out + self._units(norm, found, kb) + self._departments(norm, kb, out)
 
     def _units(self, norm: str, found: list[Proposal], kb: _KbSpans) -> list[Proposal]:
         """A KB organisation right after a known one is its unit, and the mention is both
@@ -285,17 +288,20 @@ class Suffixes:
                 out.append(Proposal(ends[p.start], p.end, "ORGANIZATION", senses, KB, 0.9))
         return out
 
-    def _departments(self, norm: str, kb: _KbSpans) -> list[Proposal]:
-        """A known organisation and, right after it, a department of its own (南京师范大学|
-        历史系, 金陵图书馆|古籍部, 东南大学|计算机科学与工程学院): the mention is both; not a
-        word that ends like one (内部, 全部, 干部), nor a stretch where another known name
-        starts (南图与|南大历史学院)."""
+    def _departments(self, norm: str, kb: _KbSpans, made: list[Proposal]) -> list[Proposal]:
+        """A known organisation, or one found here (``made``), and right after it a department
+        of its own (南京师范大学|历史系, 金陵图书馆|古籍部, 东南大学|计算机科学与工程学院,
+        南京市地方志编纂委员会|办公室): the mention is both; not a word that ends like one (内部,
+        全部, 干部), nor a stretch where another known name starts (南图与|南大历史学院), nor
+        the office of a body a byline names."""
         words, out = getattr(self.gazetteer, "words", frozenset()), []
-        for start, end in kb.orgs:
+        orgs = kb.orgs + [(p.start, p.end) for p in made if p.type == "ORGANIZATION"]
+        for start, end in orgs:
             m = _DEPARTMENT.match(norm, end)
             if m is None or self._ordinary_unit(norm, m, words) or kb.starts_within(end, m.end()) \
-                    or any(self._stop_at(norm, at, words) for at in range(*m.span())):
-                continue
+                    or any(self._stop_at(norm, at, words) for at in range(*m.span())) \
+                    or (norm[start - 1:start] in _BYLINE_MARKS and m.group() == "办公室"):
+                continue  # 文/栖霞区图书馆|办公室 朱佳怡: a byline names the body, then the office
             out.append(Proposal(start, m.end(), "ORGANIZATION", (), "suffix.organization", 0.8))
         return out
 

@@ -180,6 +180,13 @@ def test_quality_a_child_and_an_addressee_after_yi(real_linker, text, name):
     assert (name, "PERSON") in [(m.text, m.type) for m in real_linker.link(text)]
 
 
+def test_quality_the_office_of_a_body_found_by_its_ending(real_linker):
+    found = [(m.text, m.type) for m in real_linker.link("配合玄武区地方志编纂委员会办公室做好区志")]
+    assert ("玄武区地方志编纂委员会办公室", "ORGANIZATION") in found
+    found = [(m.text, m.type) for m in real_linker.link("（文/栖霞区图书馆办公室 朱佳怡）")]
+    assert ("栖霞区图书馆", "ORGANIZATION") in found
+
+
 def test_quality_a_pair_of_dynasties_is_no_mention_but_a_list_is(real_linker):
     assert not [m for m in real_linker.link("到了明清更加繁华") if m.type == "PERIOD"]
     found = [m.text for m in real_linker.link("历经宋、齐、梁、陈四朝") if m.type == "PERIOD"]
