@@ -70,12 +70,11 @@ def write(weights: dict[str, float], data: list, path: Path, sets: str = "dev.js
 
 
 def main(argv: list[str]) -> int:  # pragma: no cover - a developer's tool
+    from kg.linking.evaluate import development_golds
     from kg.linking.source import cached_gazetteer, kb_files
 
     root = Path(__file__).resolve().parents[2]
-    golds = [Path(a) for a in argv] or sorted((root / "tests/kg/linking/eval").glob("dev*.jsonl"))
-    if any("heldout" in gold.name for gold in golds):
-        raise SystemExit("calibrate on the development sets only")
+    golds = development_golds(root, argv, "calibrate")
     loaded = cached_gazetteer(kb_files(root), "https://kg.jllib.cn/", root / "var" / "linking")
     linker = Linker(loaded.gazetteer,
                     overrides={"components.jinling_disambiguator.threshold": 0.0})

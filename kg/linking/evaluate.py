@@ -29,6 +29,15 @@ def evaluate(linker: Linker, gold: Path) -> Report:
     return score(docs, predictions(linker, docs))
 
 
+def development_golds(root: Path, named: list[str], task: str) -> list[Path]:
+    """The gold files a developer's tool works on: those named, else every dev*.jsonl of the
+    gold sets; never the held-out set (SystemExit naming ``task``)."""
+    golds = [Path(a) for a in named] or sorted((root / "tests/kg/linking/eval").glob("dev*.jsonl"))
+    if any("heldout" in gold.name for gold in golds):
+        raise SystemExit(f"{task} on the development sets only")
+    return golds
+
+
 def overrides(settings: list[str]) -> dict:
     """Config overrides from ``PATH=VALUE`` settings; a value is read as JSON when it can be
     (true, 0.6), else kept as text.

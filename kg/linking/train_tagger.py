@@ -199,14 +199,13 @@ def write_tables(weights: dict[str, float], buckets: dict[str, int], data: list,
 
 
 def main(argv: list[str]) -> int:  # pragma: no cover - a developer's tool
+    from kg.linking.evaluate import development_golds
     from kg.linking.linker import Linker
     from kg.linking.recognizers.tagger import char_buckets, skipped_surnames
     from kg.linking.source import cached_gazetteer, kb_files
 
     root = Path(__file__).resolve().parents[2]
-    golds = [Path(a) for a in argv] or sorted((root / "tests/kg/linking/eval").glob("dev*.jsonl"))
-    if any("heldout" in gold.name for gold in golds):
-        raise SystemExit("train the tagger on the development sets only")
+    golds = development_golds(root, argv, "train the tagger")
     loaded = cached_gazetteer(kb_files(root), "https://kg.jllib.cn/", root / "var" / "linking")
     buckets = given_name_chars(loaded.gazetteer)
     write_tables({"b": 0.0}, buckets, [], "")

@@ -2,6 +2,7 @@
 in the shipped config, and the script that fits it."""
 
 import math
+from pathlib import Path
 
 from kg.linking.evaluate import overrides
 from kg.linking.linker import Linker
@@ -116,3 +117,13 @@ def test_train_tagger_writes_the_three_tables(tmp_path):
     assert "b\t-1.2500" in weights and "l1:\t0.5000" in weights
     assert "禧\t2" in (tmp_path / "given_name_chars.tsv").read_text(encoding="utf-8")
     assert "宗\t50\t0" in (tmp_path / "tagger_skips.tsv").read_text(encoding="utf-8")
+
+
+def test_development_golds_refuse_the_held_out_set(tmp_path):
+    import pytest
+
+    from kg.linking.evaluate import development_golds
+
+    assert development_golds(tmp_path, ["a/dev.jsonl"], "x") == [Path("a/dev.jsonl")]
+    with pytest.raises(SystemExit, match="train the tagger on the development sets only"):
+        development_golds(tmp_path, ["eval/heldout.jsonl"], "train the tagger")
