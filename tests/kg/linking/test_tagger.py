@@ -4,7 +4,9 @@ in the shipped config, and the script that fits it."""
 import math
 from pathlib import Path
 
-from kg.linking.evaluate import overrides
+import pytest
+
+from kg.linking.evaluate import development_golds, overrides
 from kg.linking.linker import Linker
 from kg.linking.model import Proposal
 from kg.linking.recognizers.tagger import (
@@ -120,10 +122,6 @@ def test_train_tagger_writes_the_three_tables(tmp_path):
 
 
 def test_development_golds_refuse_the_held_out_set(tmp_path):
-    import pytest
-
-    from kg.linking.evaluate import development_golds
-
     assert development_golds(tmp_path, ["a/dev.jsonl"], "x") == [Path("a/dev.jsonl")]
     with pytest.raises(SystemExit, match="train the tagger on the development sets only"):
         development_golds(tmp_path, ["eval/heldout.jsonl"], "train the tagger")
