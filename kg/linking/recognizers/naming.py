@@ -265,7 +265,7 @@ class Naming:
 
     def _subjects(self, norm: str, found: list[Proposal]) -> list[Proposal]:
         out = []
-        eras = {p.start for p in kb_proposals(found, self.gazetteer, "PERIOD") if p.length > 1}
+        eras = {p.start for p in kb_proposals(found, self.gazetteer, "PERIOD")}
         for m in _SUBJECT.finditer(norm):
             if norm[m.end(1) - 1] == "年" or m.start(1) in eras:
                 continue  # 昇元元年（937）, 上元年间，: a time heading the line, not a life

@@ -187,6 +187,15 @@ def test_quality_the_office_of_a_body_found_by_its_ending(real_linker):
     assert ("栖霞区图书馆", "ORGANIZATION") in found
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("乾隆皇帝六下江南", ("乾隆", "PERSON")),  # 皇帝 is a role word, no part of the mention
+    ("康熙帝南巡到江宁", ("康熙帝", "PERSON")),
+    ("清初，曹寅任江宁织造", ("清", "PERIOD")),  # no biography's subject 清初
+])
+def test_quality_eras_as_emperors_and_times(real_linker, text, expected):
+    assert expected in [(m.text, m.type) for m in real_linker.link(text)]
+
+
 def test_quality_a_pair_of_dynasties_is_no_mention_but_a_list_is(real_linker):
     assert not [m for m in real_linker.link("到了明清更加繁华") if m.type == "PERIOD"]
     found = [m.text for m in real_linker.link("历经宋、齐、梁、陈四朝") if m.type == "PERIOD"]
