@@ -196,6 +196,11 @@ def test_quality_eras_as_emperors_and_times(real_linker, text, expected):
     assert expected in [(m.text, m.type) for m in real_linker.link(text)]
 
 
+def test_quality_the_state_academy_is_no_name(real_linker):
+    found = [m.text for m in real_linker.link("洪武十四年改建国子学，后为西京国子教授")]
+    assert not [t for t in found if "国子" in t or t == "建国"]
+
+
 def test_quality_a_pair_of_dynasties_is_no_mention_but_a_list_is(real_linker):
     assert not [m for m in real_linker.link("到了明清更加繁华") if m.type == "PERIOD"]
     found = [m.text for m in real_linker.link("历经宋、齐、梁、陈四朝") if m.type == "PERIOD"]
