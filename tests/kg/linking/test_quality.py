@@ -196,6 +196,12 @@ def test_quality_eras_as_emperors_and_times(real_linker, text, expected):
     assert expected in [(m.text, m.type) for m in real_linker.link(text)]
 
 
+@pytest.mark.parametrize("text", ["七十年代末，莫愁路还很窄", "我们家三代人都住在城南",
+                                  "近代军工企业", "南图新馆的古籍展"])
+def test_quality_a_single_inside_an_everyday_word_is_no_period(real_linker, text):
+    assert not [m for m in real_linker.link(text) if m.type == "PERIOD"]
+
+
 def test_quality_the_state_academy_is_no_name(real_linker):
     found = [m.text for m in real_linker.link("洪武十四年改建国子学，后为西京国子教授")]
     assert not [t for t in found if "国子" in t or t == "建国"]
