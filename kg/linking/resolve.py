@@ -138,18 +138,22 @@ def _weak(p: Proposal, gazetteer) -> bool:
 def _restated(proposals: list[Proposal]) -> set[int]:
     """The ids of KB proposals that start inside an earlier KB name of the same entities and
     run past it (孙|中山先生 after 孙中山): the name as written starts first."""
-    by_entity: dict[str, list[tuple[Proposal, set[str]]]] = {}
-    for p in proposals:
-        if p.origin == KB and p.senses:
-            entities = {n.entity for n in p.senses}
-            for entity in entities:
-                by_entity.setdefault(entity, []).append((p, entities))
-    late = set()
-    for named in by_entity.values():
-        if len(named) > 1:
-            late.update(id(p) for p, entities in named for q, others in named
-                        if q.start < p.start < q.end < p.end and entities <= others)
+    late, open_ = set(), []  # open_: the KB names that the current start may be inside
+    for p in sorted((p for p in proposals if p.origin == KB and p.senses), key=_start):
+        open_ = [q for q in open_ if q.end > p.start]
+        if any(q.start < p.start and q.end < p.end and _same_entities(p, q) for q in open_):
+            late.add(id(p))
+        open_.append(p)
     return late
+
+
+def _start(p: Proposal) -> int:
+    return p.start
+
+
+def _same_entities(p: Proposal, q: Proposal) -> bool:
+    """Every entity ``p`` may name, ``q`` may name too."""
+    return {n.entity for n in p.senses} <= {n.entity for n in q.senses}
 
 
 def resolve(proposals: list[Proposal], length: int, gazetteer=None) -> list[Proposal]:
