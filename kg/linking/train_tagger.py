@@ -1,5 +1,5 @@
 """Fit the learned person recogniser (`kg.linking.recognizers.tagger`) on the development sets
-and write its tables: kg/linking/tables/given_name_chars.tsv and tagger.tsv.
+and write its tables: kg/linking/tables/given_name_chars.tsv, tagger_skips.tsv and tagger.tsv.
 
     python -m kg.linking.train_tagger [GOLD.jsonl ...]   # default: every dev*.jsonl
 
