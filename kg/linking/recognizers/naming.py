@@ -12,6 +12,7 @@ Classical biographies name a person in set phrases, and modern profiles open the
 - the addressee of a poem in its title line (poem_addressees.tsv): 寄费廷玉, 访崔四侍御, with
   a rank or an office after the surname;
 - the person a poem's title opens with, before a verb of poem_title_verbs.tsv (赵德麟召还);
+- an addressee called by his surname and the prefecture he holds (答杨梓州, 寄韩江州);
 - in a poem's lines, a common surname and a form of address (poem_honorifics.tsv: 张侯, 徐生);
 - a monk by his name and 禅师, 法师 or 上人 (云居舜禅师, 泉禅师), but not before a count of
   monks (齐己、牟儒二上人).
@@ -332,6 +333,8 @@ class Naming:
             return []
         words = self._words()
         known = {p.start: p.end for p in found if p.origin == KB}
+        places = {p.start: p.end for p in kb_proposals(found, self.gazetteer, "PLACE")}
+        places.update((p.start, p.end) for p in found if p.type == "PLACE" and p.origin != KB)
         for m in verbs.finditer(title):
             start = m.end()
             if title[m.start():start + 1] in words:
@@ -341,14 +344,28 @@ class Naming:
                     break  # 同王胜之游蒋山: 游 goes on the title, no 游蒋山
                 if second and surnames().get(title[start:start + 1]) != "common":
                     break  # 赠李公择|公择时知鄂州: his name again, not 公 the surname
-                end = self._addressee_end(title, start, offices, ends)
+                end = post = self._by_post(title, start, places, ends)
+                if end is None:
+                    end = self._addressee_end(title, start, offices, ends)
                 if end is None:
                     end = self._before_known(title, start, known)
-                if end is None or title[start:end] in words or known.get(start, end) < end:
+                if end is None or title[start:end] in words or (
+                        post is None and known.get(start, end) < end):
                     break  # 唱和古风: a word; 寄江宁|旻上人: a known name opens it, no surname
-                out.append(Proposal(start, end, "PERSON", (), "naming.addressee", 0.75))
+                out.append(Proposal(start, end, "PERSON", (), "naming.addressee",
+                                    0.75 if post is None else 0.8))
                 start = end
         return out
+
+    @staticmethod
+    def _by_post(title: str, start: int, places: dict[int, int], ends) -> int | None:
+        """The end of an official called by his surname and the prefecture he holds (答杨|梓州,
+        寄韩|江州), when the place ends the title or a word that goes on it follows."""
+        for surname in (title[start:start + 2], title[start:start + 1]):
+            end = places.get(start + len(surname))
+            if surname in surnames() and end is not None and Naming._title_ends(title, end, ends):
+                return end
+        return None
 
     @staticmethod
     def _before_known(title: str, start: int, known: dict[int, int]) -> int | None:

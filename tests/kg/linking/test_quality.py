@@ -209,6 +209,12 @@ def test_quality_the_state_academy_is_no_name(real_linker):
     assert not [t for t in found if "国子" in t or t == "建国"]
 
 
+@pytest.mark.parametrize(("text", "name"), [("送李宣州\n刘长卿\n宣城多胜景", "李宣州"),
+                                           ("荅杨梓州\n杜甫\n闷到房公池水头", "杨梓州")])
+def test_quality_an_official_by_surname_and_prefecture(real_linker, text, name):
+    assert (name, "PERSON") in [(m.text, m.type) for m in real_linker.link(text)]
+
+
 def test_quality_a_pair_of_dynasties_is_no_mention_but_a_list_is(real_linker):
     assert not [m for m in real_linker.link("到了明清更加繁华") if m.type == "PERIOD"]
     found = [m.text for m in real_linker.link("历经宋、齐、梁、陈四朝") if m.type == "PERIOD"]
