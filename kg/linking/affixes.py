@@ -4,7 +4,7 @@ character starts a word: 南京|城市, 南京|市民), 康熙帝 is a person, n
 the era 康熙 (era_persons.tsv), a reign era with a year count after it is a period whatever
 overlaps its end (至大元年: not the dynasty's name 大元), and a courtesy or art name (or a
 two-character alias) after its person's surname is that person by a name the KB need not list
-(李太白, 杜子美, 王逸少, 张瑶星).
+(李太白, 杜子美, 王逸少, 张瑶星), as is one with 先生 or 居士 after it (简斋先生).
 """
 
 from __future__ import annotations
@@ -88,8 +88,21 @@ def extend(norm: str, found: list[Proposal], gazetteer) -> list[Proposal]:
         if word is not None:
             end = p.end if word[0] in _alone() else p.end + len(word[0])
             out.append(Proposal(p.start, end, "PERSON", (), "era.emperor", word[1]))
-        out += _surnamed(norm, p, entities)
+        out += _surnamed(norm, p, entities) + _honoured(norm, p, entities)
     return out
+
+
+# what follows a courtesy or art name as part of the designation (简斋先生, 六一居士)
+_HONOURS = ("先生", "居士", "处士", "山人")
+
+
+def _honoured(norm: str, p: Proposal, entities) -> list[Proposal]:
+    """简斋先生: a person's courtesy or art name with 先生, 居士, 处士 or 山人 after it is that
+    person by the whole designation."""
+    word = next((w for w in _HONOURS if norm.startswith(w, p.end)), None)
+    senses = tuple(n for n in p.senses if n.kind in ("courtesy", "art")
+                   and entities[n.entity].type == "PERSON") if word else ()
+    return [Proposal(p.start, p.end + len(word), "PERSON", senses, KB, 0.9)] if senses else []
 
 
 def _surnamed(norm: str, p: Proposal, entities) -> list[Proposal]:

@@ -215,6 +215,11 @@ def test_quality_an_official_by_surname_and_prefecture(real_linker, text, name):
     assert (name, "PERSON") in [(m.text, m.type) for m in real_linker.link(text)]
 
 
+def test_quality_an_art_name_with_xiansheng_is_the_whole_designation(real_linker):
+    found = [(m.text, m.label) for m in real_linker.link("当年简斋先生在此筑园")]
+    assert ("简斋先生", "袁枚") in found
+
+
 def test_quality_a_pair_of_dynasties_is_no_mention_but_a_list_is(real_linker):
     assert not [m for m in real_linker.link("到了明清更加繁华") if m.type == "PERIOD"]
     found = [m.text for m in real_linker.link("历经宋、齐、梁、陈四朝") if m.type == "PERIOD"]
