@@ -220,6 +220,11 @@ def test_quality_an_art_name_with_xiansheng_is_the_whole_designation(real_linker
     assert ("简斋先生", "袁枚") in found
 
 
+@pytest.mark.parametrize("text", ["西晋大军顺江东下，吴主孙皓出降", "元军沿江东下"])
+def test_quality_down_the_river_is_no_jiangdong(real_linker, text):
+    assert "江东" not in [m.text for m in real_linker.link(text)]
+
+
 def test_quality_a_pair_of_dynasties_is_no_mention_but_a_list_is(real_linker):
     assert not [m for m in real_linker.link("到了明清更加繁华") if m.type == "PERIOD"]
     found = [m.text for m in real_linker.link("历经宋、齐、梁、陈四朝") if m.type == "PERIOD"]
