@@ -1,5 +1,6 @@
 """Names found by regular expressions (kg/linking/tables/patterns.tsv): party congresses,
-emperors' temple names, commemorative days.
+emperors' temple names, commemorative days. An emperor's title right before a KB person's name
+is no mention of its own (末帝孙皓: the name is the mention, as for noble titles).
 
 >>> [(p.start, p.end, p.type) for p in Patterns()("党的十八大以来", [])]
 [(2, 5, 'EVENT')]
@@ -16,6 +17,7 @@ from spacy.util import registry
 
 from kg.linking.errors import LinkTableError
 from kg.linking.model import Proposal
+from kg.linking.recognizers.persons import kb_persons
 from kg.linking.tables import TABLES, number, table
 
 
@@ -36,11 +38,27 @@ def _rules() -> list[tuple[re.Pattern, str, float, tuple[str, ...]]]:
 class Patterns:
     """The pattern recogniser (``jinling.patterns.v1``)."""
 
+    gazetteer = None
+
+    def set_gazetteer(self, gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def _persons(self, found: list[Proposal]) -> set[int]:
+        """Where a KB name that can only be a person starts (not an era too: 宪宗|元和初)."""
+        if self.gazetteer is None:
+            return set()
+        entities = self.gazetteer.entities
+        return {p.start for p in kb_persons(found, self.gazetteer)
+                if all(entities[n.entity].type == "PERSON" for n in p.senses)}
+
     def __call__(self, norm: str, found: list[Proposal]) -> list[Proposal]:
         out = []
+        named = self._persons(found)
         for pattern, type_, strength, prefixes in _rules():
             group = "name" if "name" in pattern.groupindex else 0
             for m in pattern.finditer(norm):
+                if type_ == "PERSON" and m.end(group) in named:
+                    continue  # 末帝|孙皓: a title before the name, which is the mention
                 start = m.start(group)
                 before = next((p for p in prefixes if norm.endswith(p, 0, start)), "")
                 out.append(Proposal(start - len(before), m.end(group), type_, (), "pattern",

@@ -225,6 +225,13 @@ def test_quality_down_the_river_is_no_jiangdong(real_linker, text):
     assert "江东" not in [m.text for m in real_linker.link(text)]
 
 
+def test_quality_an_emperors_title_before_his_name_is_no_mention(real_linker):
+    found = [(m.text, m.type) for m in real_linker.link("晋军至石头城，末帝孙皓出降")]
+    assert ("孙皓", "PERSON") in found and "末帝" not in [t for t, _ in found]
+    found = [(m.text, m.type) for m in real_linker.link("宪宗元和初，历兵部郎中")]
+    assert ("宪宗", "PERSON") in found
+
+
 def test_quality_a_pair_of_dynasties_is_no_mention_but_a_list_is(real_linker):
     assert not [m for m in real_linker.link("到了明清更加繁华") if m.type == "PERIOD"]
     found = [m.text for m in real_linker.link("历经宋、齐、梁、陈四朝") if m.type == "PERIOD"]
