@@ -232,6 +232,12 @@ def test_quality_an_emperors_title_before_his_name_is_no_mention(real_linker):
     assert ("宪宗", "PERSON") in found
 
 
+@pytest.mark.parametrize(("text", "name"), [("送韩希道移漕江东\n周必大\n馈饷随萧", "韩希道"),
+                                           ("送王伯庠守南康\n某人\n江上", "王伯庠")])
+def test_quality_an_addressee_before_his_new_post(real_linker, text, name):
+    assert (name, "PERSON") in [(m.text, m.type) for m in real_linker.link(text)]
+
+
 def test_quality_a_pair_of_dynasties_is_no_mention_but_a_list_is(real_linker):
     assert not [m for m in real_linker.link("到了明清更加繁华") if m.type == "PERIOD"]
     found = [m.text for m in real_linker.link("历经宋、齐、梁、陈四朝") if m.type == "PERIOD"]
