@@ -233,7 +233,7 @@ def test_quality_an_emperors_title_before_his_name_is_no_mention(real_linker):
 
 
 @pytest.mark.parametrize(("text", "name"), [("送韩希道移漕江东\n周必大\n馈饷随萧", "韩希道"),
-                                           ("送王伯庠守南康\n某人\n江上", "王伯庠")])
+                                           ("送王伯庠除礼部郎\n某人\n江上", "王伯庠")])
 def test_quality_an_addressee_before_his_new_post(real_linker, text, name):
     assert (name, "PERSON") in [(m.text, m.type) for m in real_linker.link(text)]
 
