@@ -1,6 +1,7 @@
 """Names found by regular expressions (kg/linking/tables/patterns.tsv): party congresses,
-emperors' temple names, commemorative days. An emperor's title right before a KB person's name
-is no mention of its own (末帝孙皓: the name is the mention, as for noble titles).
+emperors' temple names, commemorative days. An emperor's posthumous title right before a KB
+person's name is no mention of its own (末帝孙皓: the name is the mention, as for noble
+titles); a temple name is (太祖朱元璋).
 
 >>> [(p.start, p.end, p.type) for p in Patterns()("党的十八大以来", [])]
 [(2, 5, 'EVENT')]
@@ -57,8 +58,9 @@ class Patterns:
         for pattern, type_, strength, prefixes in _rules():
             group = "name" if "name" in pattern.groupindex else 0
             for m in pattern.finditer(norm):
-                if type_ == "PERSON" and m.end(group) in named:
-                    continue  # 末帝|孙皓: a title before the name, which is the mention
+                if type_ == "PERSON" and m.end(group) in named and m.group(group)[-1] == "帝":
+                    continue  # 末帝|孙皓: a title before the name, which is the mention (but
+                    # a temple name is a name: 太祖|朱元璋)
                 start = m.start(group)
                 before = next((p for p in prefixes if norm.endswith(p, 0, start)), "")
                 out.append(Proposal(start - len(before), m.end(group), type_, (), "pattern",

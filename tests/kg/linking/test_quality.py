@@ -218,6 +218,8 @@ def test_quality_an_official_by_surname_and_prefecture(real_linker, text, name):
 def test_quality_an_art_name_with_xiansheng_is_the_whole_designation(real_linker):
     found = [(m.text, m.label) for m in real_linker.link("当年简斋先生在此筑园")]
     assert ("简斋先生", "袁枚") in found
+    found = [(m.text, m.type) for m in real_linker.link("2016年由收藏者唐士衡先生捐赠")]
+    assert ("唐士衡", "PERSON") in found
 
 
 @pytest.mark.parametrize("text", ["西晋大军顺江东下，吴主孙皓出降", "元军沿江东下"])
@@ -230,6 +232,8 @@ def test_quality_an_emperors_title_before_his_name_is_no_mention(real_linker):
     assert ("孙皓", "PERSON") in found and "末帝" not in [t for t, _ in found]
     found = [(m.text, m.type) for m in real_linker.link("宪宗元和初，历兵部郎中")]
     assert ("宪宗", "PERSON") in found
+    found = [(m.text, m.type) for m in real_linker.link("明洪武年间，太祖朱元璋营建孝陵")]
+    assert ("太祖", "PERSON") in found and ("朱元璋", "PERSON") in found
 
 
 @pytest.mark.parametrize(("text", "name"), [("送韩希道移漕江东\n周必大\n馈饷随萧", "韩希道"),
