@@ -13,7 +13,8 @@ import re
 from functools import cache
 
 from kg.linking.model import KB, Proposal
-from kg.linking.tables import column, number, table
+from kg.linking.name_lists import surnames
+from kg.linking.tables import number, table
 
 # a reign era's year count (元年, 十五载)
 YEAR_COUNT = re.compile(r"(?:元|[一二三四五六七八九十廿卅]{1,4})[年载]")
@@ -92,13 +93,6 @@ def extend(norm: str, found: list[Proposal], gazetteer) -> list[Proposal]:
     return out
 
 
-@cache
-def _surnames() -> frozenset[str]:
-    """The one-character surnames of surnames.tsv (the persons recogniser imports this module,
-    so it reads the table itself)."""
-    return frozenset(s for s in column("surnames", "surname") if len(s) == 1)
-
-
 # what follows a courtesy or art name as part of the designation (简斋先生, 六一居士)
 _HONOURS = ("先生", "居士", "处士", "山人")
 
@@ -107,7 +101,7 @@ def _honoured(norm: str, p: Proposal, entities) -> list[Proposal]:
     """简斋先生: a person's courtesy or art name with 先生, 居士, 处士 or 山人 after it is that
     person by the whole designation, unless a surname stands before it (唐士衡先生)."""
     word = next((w for w in _HONOURS if norm.startswith(w, p.end)), None)
-    if word is None or (p.start > 0 and norm[p.start - 1] in _surnames()):
+    if word is None or (p.start > 0 and norm[p.start - 1] in surnames()):
         return []  # 唐|士衡先生: a surname before it makes another person's name
     senses = tuple(n for n in p.senses if n.kind in ("courtesy", "art")
                    and entities[n.entity].type == "PERSON")

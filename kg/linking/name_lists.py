@@ -61,3 +61,9 @@ def listed_names() -> tuple[tuple[str, str, bool], ...]:
 def listed_texts() -> frozenset[str]:
     """Every listed name, normalised."""
     return frozenset(name for name, _, _ in listed_names())
+
+
+@cache
+def surnames() -> dict[str, str]:
+    """Surname -> frequency ('common' or 'less'), compound surnames included (surnames.tsv)."""
+    return {r["surname"]: r["frequency"] for r in table("surnames")}

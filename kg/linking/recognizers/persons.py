@@ -37,6 +37,7 @@ from spacy.util import registry
 from kg.linking.affixes import YEAR_COUNT
 from kg.linking.kb import Name
 from kg.linking.model import KB, Proposal
+from kg.linking.name_lists import surnames
 from kg.linking.tables import column, number, table
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
@@ -68,12 +69,6 @@ def is_han(c: str) -> bool:
 @cache
 def _openers() -> frozenset[str]:
     return frozenset(column("list_openers", "char"))
-
-
-@cache
-def surnames() -> dict[str, str]:
-    """Surname -> frequency ('common' or 'less'), compound surnames included."""
-    return {r["surname"]: r["frequency"] for r in table("surnames")}
 
 
 @cache
