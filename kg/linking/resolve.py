@@ -42,7 +42,7 @@ def _merge_same_spans(proposals: list[Proposal], gazetteer) -> list[Proposal]:
             kept.append(p)
         elif twin.type is None and _has_type(twin, p.type, gazetteer):
             twin.type, twin.strength = p.type, max(p.strength, twin.strength)
-        elif p.origin in _OVERRULING:
+        elif p.origin in _OVERRULING and not _has_type(twin, p.type, gazetteer):
             kept.append(p)
             overruled.add(id(twin))
         elif p.origin.startswith("lexicon.") and _weak(twin, gazetteer):

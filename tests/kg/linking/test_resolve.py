@@ -73,3 +73,20 @@ def test_resolve_a_place_before_a_kb_organisation_is_no_part_of_it():
     guess = Proposal(0, 7, "ORGANIZATION", (), "suffix.organization", 0.8)
     won = resolve([place, org, guess], 8, one_org)
     assert [(p.start, p.end) for p in won] == [(0, 3), (3, 7)]
+
+
+@pytest.mark.parametrize("others", [["place.list"], ["lexicon.place", "place.list"]])
+def test_resolve_a_list_item_keeps_the_kb_place_of_its_name(others):
+    """江浦、和县等地: the list item is the KB's place 和县, however many rules also say place."""
+    one_place = SimpleNamespace(entities=[SimpleNamespace(type="PLACE", cls="Place")])
+    kb = Proposal(0, 2, None, (Name("和县", 0, "pref", 1.0),))
+    rules = [Proposal(0, 2, "PLACE", (), origin, 0.7) for origin in others]
+    won = resolve([kb, *rules], 4, one_place)
+    assert [(p.start, p.end, p.type, p.senses) for p in won] == [(0, 2, "PLACE", kb.senses)]
+
+
+def test_resolve_a_list_item_overrules_a_kb_name_of_another_type():
+    one_era = SimpleNamespace(entities=[SimpleNamespace(type="PERIOD", cls="ReignEra")])
+    kb = Proposal(0, 2, None, (Name("寿昌", 0, "pref", 1.0),))
+    won = resolve([kb, Proposal(0, 2, "PLACE", (), "place.list", 0.7)], 4, one_era)
+    assert [(p.origin, p.type) for p in won] == [("place.list", "PLACE")]
