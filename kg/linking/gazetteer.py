@@ -87,7 +87,7 @@ class Gazetteer:
         self.singles: dict[str, tuple[Name, ...]] = {}
         self.automaton = new_automaton()
         self.weak: frozenset[int] = frozenset()
-        self.listed: list[tuple[int, str, bool]] = []  # (length, type, designation) by -1 - value
+        self.listed: list[tuple[int, str, str]] = []  # (length, type, kind) by -1 - value
         self.also_listed: dict[int, tuple[int, str, bool]] = {}  # KB name number -> the same
         self.listed_in: tuple[str, list] | None = None  # the last text scanned, its listed names
         for text in sorted(by_text):
@@ -111,12 +111,12 @@ class Gazetteer:
         """The names of the linker's lists that no KB name has (`kg.linking.name_lists`), under
         negative values: one pass over a text then finds both."""
         numbers = {text: n for n, text in enumerate(self.texts)}
-        for text, type_, designation in listed_names():
+        for text, type_, kind in listed_names():
             if text in numbers:  # a KB name too: the match yields both
-                self.also_listed[numbers[text]] = (len(text), type_, designation)
+                self.also_listed[numbers[text]] = (len(text), type_, kind)
             elif text not in by_text and len(text) >= min_length:
                 self.automaton.add_word(text, -1 - len(self.listed))
-                self.listed.append((len(text), type_, designation))
+                self.listed.append((len(text), type_, kind))
 
     def straddles(self, norm: str, start: int, end: int, number: int) -> bool:
         """True when a two-character name that is only an alias, a courtesy name or a reign era
@@ -150,8 +150,8 @@ class Gazetteer:
         return found
 
     def listed_scan(self, norm: str) -> list | None:
-        """The listed names ``find`` met in this very text, as (end - 1, (length, type, is a
-        designation)); None for another text."""
+        """The listed names ``find`` met in this very text, as (end - 1, (length, type, kind of
+        listed name)); None for another text."""
         scanned = self.listed_in
         return scanned[1] if scanned is not None and scanned[0] is norm else None
 

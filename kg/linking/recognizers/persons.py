@@ -37,7 +37,7 @@ from spacy.util import registry
 from kg.linking.affixes import YEAR_COUNT
 from kg.linking.kb import Name
 from kg.linking.model import KB, Proposal
-from kg.linking.name_lists import surnames
+from kg.linking.name_lists import CUED, surnames
 from kg.linking.tables import column, number, table
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
@@ -387,7 +387,8 @@ class Persons:
     def _listed_place_starts(self, norm: str) -> set[int]:
         """Where the name lists' places start in the text (the gazetteer's scan of it)."""
         listed = self.gazetteer.listed_scan(norm) if self.gazetteer else None
-        return {last + 1 - size for last, (size, type_, _) in listed or () if type_ == "PLACE"}
+        return {last + 1 - size for last, (size, type_, kind) in listed or ()
+                if type_ == "PLACE" and kind != CUED}
 
     def _maker_end(self, norm: str, start: int, depth: int = 0) -> int | None:
         """Where a maker's name at ``start`` ends: before the word of making right after a
