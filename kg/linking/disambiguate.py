@@ -25,11 +25,14 @@ threshold are left out, and so is a noble title right before the person's name
 (`drop_titles`). A reign era with no year beside it gives way to a listed place of the same
 name (望长安), and a courtesy or art name alone is a mention only when the text names its person
 fully or it is a famous designation (famous_designations.tsv: 稼轩, 子猷; not 与之, 闻道).
+In a poem's lines a name that is a word of the verse (verse_words.tsv: 明朝 tomorrow morning,
+太平 peace) is no mention unless a year count follows it (太平三年).
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import cache
 
 from spacy.tokens import Doc, Span
@@ -41,6 +44,7 @@ from kg.linking.gazetteer import Gazetteer
 from kg.linking.kb import Entity
 from kg.linking.model import KB, Mention, Proposal
 from kg.linking.name_lists import listed_texts, normalised
+from kg.linking.recognizers.naming import poem_lines
 from kg.linking.resolve import resolve
 from kg.linking.tables import column, number, table
 
@@ -125,6 +129,14 @@ def _famous() -> frozenset[str]:
     return frozenset(normalised(column("famous_designations", "name")))
 
 
+_YEAR_COUNT = re.compile(r"(?:元|[一二三四五六七八九十廿卅]{1,4})[年载]")
+
+
+@cache
+def _verse_words() -> frozenset[str]:
+    return frozenset(normalised(column("verse_words", "word")))
+
+
 @cache
 def _noble_endings() -> tuple[str, ...]:
     return tuple(column("noble_titles", "ending"))
@@ -161,6 +173,7 @@ class Disambiguator:
         self.weights = {name: float(weights.get(name, 0.0)) for name in FEATURES}
         self.model = confidence_weights(calibration)
         self.threshold = threshold
+        self._lines: int | None = None  # where the lines of the poem being linked start
         self.set_ents = set_ents
         self.gazetteer: Gazetteer | None = None
         self.top = 1.0
@@ -182,6 +195,7 @@ class Disambiguator:
         self._named = self._fully_named(proposals)
         context = self._context(proposals)
         text, norm = doc._.jl_text, doc._.jl_norm
+        self._lines = poem_lines(norm)
         mentions, dropped = self._mentions(text, norm, proposals, years, context)
         if dropped and doc._.jl_candidates:
             mentions += self._second_look(doc, mentions, dropped, years, context)
@@ -288,6 +302,8 @@ class Disambiguator:
 
     def mention(self, text: str, norm: str, p: Proposal, years, context) -> Mention | None:
         """The mention a proposal makes, or None when no sense fits its type."""
+        if self._verse_word(norm, p):
+            return None
         if not p.senses:
             return self._unknown(text, norm, p)
         gaz = self.gazetteer
@@ -313,6 +329,12 @@ class Disambiguator:
         return Mention(p.start, p.end, text[p.start:p.end], entity.type, entity.iri,
                        entity.label, round(probability(found, self.model), 4), None, p.origin,
                        found)
+
+    def _verse_word(self, norm: str, p: Proposal) -> bool:
+        """明朝 in a poem's lines, with no year count after it (太平三年): tomorrow morning,
+        whatever proposed it; 太平时 is a time of peace there."""
+        return self._lines is not None and p.start > self._lines \
+            and norm[p.start:p.end] in _verse_words() and _YEAR_COUNT.match(norm, p.end) is None
 
     def _unknown(self, text: str, norm: str, p: Proposal) -> Mention | None:
         if p.type is None:
