@@ -5,7 +5,8 @@ where the characters around it make it a name (kg/linking/tables/single_contexts
 清初, 入宋), in a run of three or more one-character names of its type (宋齐梁陈) or in a list
 of them with 、 (宋、齐、梁、陈), or right before a reign era of its own dynasty or of a part of
 it (明洪武, 清光绪, 宋咸淳: 咸淳 is an era of 南宋). A pair (明清, 齐梁) is no mention: the
-annotation guidelines leave pairs of names out (tests/kg/linking/eval/README.md).
+annotation guidelines leave pairs of names out (tests/kg/linking/eval/README.md). A state's
+name that alone names its land (single_places.tsv: 入蜀, 蜀人) is a place the KB does not hold.
 
 >>> from kg.linking.kb import Entity, KnowledgeBase, Name
 >>> from kg.linking.gazetteer import Gazetteer
@@ -44,6 +45,11 @@ def _in_word(norm: str, at: int) -> bool:
     """True when the character at ``at`` is part of an ordinary word (周末)."""
     return any(norm.startswith(w, at - i) for w in _words() for i in range(len(w))
                if w[i] == norm[at])
+
+
+@cache
+def _lands() -> frozenset[str]:
+    return frozenset(column("single_places", "char"))
 
 
 _RUN_GAP = 100  # years between two dynasties named together (唐宋: 907 and 960)
@@ -100,11 +106,11 @@ class SingleNames:
     def _proposal(self, gazetteer, at: int, char: str, context: str, position: str
                   ) -> list[Proposal]:
         type_, span, strength = _contexts()[(context, position)]
-        senses = self._senses(gazetteer, char, type_)
-        if not senses:
-            return []
         end = at + 1 + (len(context) if span == "both" and position == "after" else 0)
-        return [Proposal(at, end, type_, senses, KB, strength)]
+        if char in _lands():
+            return [Proposal(at, end, "PLACE", (), "single.place", strength)]
+        senses = self._senses(gazetteer, char, type_)
+        return [Proposal(at, end, type_, senses, KB, strength)] if senses else []
 
     def _runs(self, gazetteer, start: int, run: str) -> list[Proposal]:
         """宋齐梁陈, 宋、齐、梁、陈: every name of a run of one-character periods in the order of
