@@ -119,8 +119,7 @@ class Lexicon:
         长干行: the gold sets mark the place 长干 there), no designation that is an
         everyday word (老子), no place whose 市 or 城 starts a word (南京市|民), no name that
         ends one everyday word and starts the next (纺|织女|工)."""
-        if type_ == "WORK" and (start == 0 or norm[start - 1] == "\n"
-                                or start < _title_end(norm)):
+        if type_ == "WORK" and (start == 0 or start < _title_end(norm)):
             return False
         if designation and norm[start:end] in self.words:
             return False
