@@ -23,10 +23,11 @@ the same place when the KB has one (建康府 → 建康; `placename_folds`). A 
 know is scored by the same model from its rule and the rule's strength. Mentions below the
 threshold are left out, and so is a noble title right before the person's name
 (`drop_titles`). A reign era with no year beside it gives way to a listed place of the same
-name (望长安), and a courtesy or art name alone is a mention only when the text names its person
-fully or it is a famous designation (famous_designations.tsv: 稼轩, 子猷; not 与之, 闻道).
-In a poem's lines a name that is a word of the verse (verse_words.tsv: 明朝 tomorrow morning,
-太平 peace) is no mention unless a year count follows it (太平三年).
+name (望长安), or to a place the words around it make (长乐 (今属福建)), and a courtesy or art
+name alone is a mention only when the text names its person fully or it is a famous designation
+(famous_designations.tsv: 稼轩, 子猷; not 与之, 闻道). In a poem's lines a name that is a word
+of the verse (verse_words.tsv: 明朝 tomorrow morning, 太平 peace) is no mention unless a year
+count follows it (太平三年).
 """
 
 from __future__ import annotations
@@ -174,6 +175,7 @@ class Disambiguator:
         self.model = confidence_weights(calibration)
         self.threshold = threshold
         self._lines: int | None = None  # where the lines of the poem being linked start
+        self._listed: set[tuple[int, int]] = set()  # its spans a list or context made places
         self.set_ents = set_ents
         self.gazetteer: Gazetteer | None = None
         self.top = 1.0
@@ -196,6 +198,8 @@ class Disambiguator:
         context = self._context(proposals)
         text, norm = doc._.jl_text, doc._.jl_norm
         self._lines = poem_lines(norm)
+        self._listed = {(p.start, p.end) for p in doc._.jl_candidates or ()
+                        if p.origin == "lexicon.place" or p.origin.startswith("place.")}
         mentions, dropped = self._mentions(text, norm, proposals, years, context)
         if dropped and doc._.jl_candidates:
             mentions += self._second_look(doc, mentions, dropped, years, context)
@@ -318,8 +322,9 @@ class Disambiguator:
         entity = gaz.entities[at]
         if p.type is not None and entity.type != p.type:
             return self._unknown(text, norm, p)
-        if entity.cls == "ReignEra" and not cued and norm[p.start:p.end] in listed_texts():
-            return None  # 望长安: the listed city, not the era, when no year says era
+        if entity.cls == "ReignEra" and not cued and (
+                norm[p.start:p.end] in listed_texts() or (p.start, p.end) in self._listed):
+            return None  # 望长安, 长乐(今属福建): the place, not the era, when no year says era
         if name.kind in WEAK_KINDS and p.type is None and p.origin == KB \
                 and entity.iri not in self._named and name.text not in _famous():
             return None  # 与之, 闻道: a courtesy name alone, its person named nowhere else

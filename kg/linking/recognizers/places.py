@@ -16,7 +16,7 @@ A name must be bounded on its left (punctuation, a stop character of name_stops.
 name_soft_stops.tsv or the end of a known place: 云南|昆阳人; a one-character name before an
 office only by punctuation: ,鄞令), must not be an everyday word with its office (法令, 县令,
 上尉: jieba's dictionary, kept by the gazetteer) and must not be a known name already (the KB's
-or the name lists' proposal has the span).
+or the name lists' proposal has the span), unless the KB knows it only as a reign era (长乐).
 
 >>> places = Places()
 >>> [(p.start, p.end) for p in places("历知婺、光、庐、颍等州", [])]
@@ -90,10 +90,17 @@ class Places:
 
     def __call__(self, norm: str, found: list[Proposal]) -> list[Proposal]:
         kb_ends = {p.end for p in found if p.origin in (KB, "lexicon.place")}
-        kb_spans = {(p.start, p.end) for p in found if p.origin == KB}
+        kb_spans = {(p.start, p.end) for p in found if p.origin == KB and not self._eras_only(p)}
         out = self._before_offices(norm, kb_ends)
         out += self._natives(norm, kb_ends) + self._glossed(norm, kb_ends)
         return self._lists(norm) + [p for p in out if (p.start, p.end) not in kb_spans]
+
+    def _eras_only(self, p: Proposal) -> bool:
+        """A KB name that is only reign eras' (长乐, 嘉定): the words around it may make it a
+        place instead (长乐 (今属福建))."""
+        entities = getattr(self.gazetteer, "entities", None)
+        return entities is not None and bool(p.senses) and all(
+            entities[n.entity].cls == "ReignEra" for n in p.senses)
 
     def _words(self) -> frozenset[str]:
         return getattr(self.gazetteer, "words", frozenset())
