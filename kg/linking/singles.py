@@ -27,6 +27,7 @@ from kg.linking.model import KB, Proposal
 from kg.linking.tables import column, number, table
 
 _CLAUSE_ENDS = "，。；：！？,;:!?\n"
+_CITING = ("事见", "(见")  # a biography's sources: 事见宋彭汝砺《熊公墓志》
 
 
 @cache
@@ -155,12 +156,14 @@ class SingleNames:
         return out
 
     def _before_names(self, norm: str, gazetteer, found) -> list[Proposal]:
-        """。明|朱元璋, 。宋|王安石: a dynasty at the start of a clause, right before a KB name of
-        a person of its time or of a place, is a name (the person's or the place's dynasty)."""
+        """。明|朱元璋, 。宋|王安石: a dynasty at the start of a clause or after the 事见 that cites
+        a source (事见清|钱大昕《…》), right before a KB name of a person of its time or of a
+        place, is a name (the person's or the place's dynasty)."""
         out = []
         for p in found:
             at = p.start - 1
-            if p.length < 2 or at < 0 or (at > 0 and norm[at - 1] not in _CLAUSE_ENDS):
+            if p.length < 2 or at < 0 or (at > 0 and norm[at - 1] not in _CLAUSE_ENDS
+                                          and not norm.endswith(_CITING, 0, at)):
                 continue
             kinds = [gazetteer.entities[n.entity] for n in p.senses]
             senses = tuple(n for n in self._senses(gazetteer, norm[at], "PERIOD")
