@@ -25,10 +25,10 @@ from kg.linking.model import Proposal
 from kg.linking.recognizers.persons import soft_stops
 from kg.linking.tables import number, table
 
-# a year count or era word after an era's name (天宝十五载: 载 for 年 in 744-758), an edition
-# made in it (嘉庆刻本), or a cyclical year (保大丙寅)
+# a year count or era word after an era's name (天宝十五载: 载 for 年 in 744-758; 同治以后), an
+# edition made in it (嘉庆刻本), or a cyclical year (保大丙寅)
 _ERA_CUE = re.compile(r"(?:元|[一二三四五六七八九十廿卅]{1,4})[年载]|年间|年号|初|末|中|时|间|年"
-                      r"|[刻抄钞刊印]本|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]")
+                      r"|[以之][后前]|[刻抄钞刊印]本|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]")
 _RULER_ENDS = frozenset("宗帝祖")
 WEAK_KINDS = frozenset({"courtesy", "art", "given"})
 
