@@ -429,8 +429,9 @@ class Naming:
                 end = base + len(office)
                 if (rank or office or base > at) and (Naming._title_ends(title, end, ends) or (
                         depth < 1 and Naming._addressee_end(title, end, offices, ends, depth + 1))):
-                    # 沈虞卿|秘监: a full name leaves the office out; 许拾遗 is the surname with it
-                    return base if office and base == at + 2 and not rank else end
+                    # 沈虞卿|秘监, 崔约|秀才: a full name leaves the office out; 崔四侍御 is
+                    # the surname and rank with it
+                    return base if office and base > at and not rank else end
         return None
 
     @staticmethod
