@@ -263,8 +263,8 @@ class Suffixes:
                 start, bounded = out[-1].start, True  # 南京都市圈|图书馆: from the place on
             if not self._acceptable(norm, (start, m.start(), m.end()), low, kb):
                 continue
-            if type_ == "ORGANIZATION" and not self._anchored(norm, (start, bounded), kb,
-                                                              place_starts):
+            if type_ in ("ORGANIZATION", "EVENT") and not self._anchored(
+                    norm, (start, bounded), kb, place_starts):
                 continue
             if type_ == "ORGANIZATION":
                 start = _past_country(norm, start, m.start(), low)
@@ -350,9 +350,10 @@ class Suffixes:
 
     def _anchored(self, norm: str, stem: tuple[int, bool], kb: _KbSpans,
                   place_starts: set[int]) -> bool:
-        """An organisation starts with a KB name, a place or a word of org_anchors.tsv, or
-        has a name of its own: a stem bounded by punctuation or a word before names, whose
-        first word is no everyday word (创办|晓庄师范学校, but not 推动|全市公共图书馆)."""
+        """An organisation or an event starts with a KB name, a place or a word of
+        org_anchors.tsv, or has a name of its own: a stem bounded by punctuation or a word
+        before names, whose first word is no everyday word (创办|晓庄师范学校, 配合|世界读书日,
+        but not 推动|全市公共图书馆, 举办|主题书展)."""
         start, bounded = stem
         if start in kb.starts or start in place_starts or any(
                 norm.startswith(word, start) for word in _org_anchors()):

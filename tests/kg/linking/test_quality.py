@@ -409,3 +409,9 @@ def test_quality_a_dynasty_alone_is_no_stem(real_linker, text, name, wrong):
 def test_quality_a_word_of_the_verse_is_no_name_in_a_poems_lines(real_linker, text, kept):
     words = ("明朝", "吴越", "太平", "曾几")
     assert [m.text for m in real_linker.link(text) if m.text in words] == kept
+
+
+def test_quality_an_event_by_its_ending_needs_a_name_of_its_own(real_linker):
+    found = [(m.text, m.type) for m in real_linker.link("每年春季配合世界读书日举办主题书展。")]
+    assert ("世界读书日", "EVENT") in found
+    assert not [t for t, type_ in found if type_ == "EVENT" and t != "世界读书日"]
