@@ -63,6 +63,7 @@ _AUTHOR_MAX = 5  # the longest author's name on a poem's second line (萨都剌,
 _SON = re.compile(f"子[{_HAN}]")  # a courtesy name of the form 子X (子瞻, 子椿)
 _SON_BEFORE = "见得韵"  # 近见|子肃, 复得|子乔, 次韵|子椿
 _SON_AFTER = "兄弟于"  # 送子开|弟, 见子肃|于建业
+_REIGN_TIME = re.compile(f"[{_HAN}][宗祖帝][时朝初末间]")  # 仁宗时: in a ruler's reign
 _OFFICER_JOINERS = "、与同陪和及并兼"  # joiners before a surname and office in a title
 _MONK = re.compile("(?:禅师|法师|上人)")
 _MONK_START = set(BREAK) | set("称谓寄访谒见礼拜与同赠送呈怀忆哭游嗣")
@@ -268,8 +269,9 @@ class Naming:
         out = []
         eras = {p.start for p in kb_proposals(found, self.gazetteer, "PERIOD")}
         for m in _SUBJECT.finditer(norm):
-            if norm[m.end(1) - 1] == "年" or m.start(1) in eras:
-                continue  # 昇元元年（937）, 上元年间，: a time heading the line, not a life
+            if norm[m.end(1) - 1] == "年" or m.start(1) in eras \
+                    or _REIGN_TIME.fullmatch(m.group(1)):
+                continue  # 昇元元年（937）, 上元年间，, 仁宗时，: a time heading the line
             if self._told_of(norm, m.end(1)):
                 out.append(Proposal(m.start(1), m.end(1), "PERSON", (), "naming.subject",
                                     self.strength))
