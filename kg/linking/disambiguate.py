@@ -22,10 +22,11 @@ weights table). A historical name with an administrative ending links as the sho
 the same place when the KB has one (建康府 → 建康; `placename_folds`). A name the KB does not
 know is scored by the same model from its rule and the rule's strength. Mentions below the
 threshold are left out, and so is a noble title right before the person's name
-(`drop_titles`). A reign era with no year beside it gives way to a listed place of the same
-name (望长安), or to a place the words around it make (长乐 (今属福建)), and a courtesy or art
-name alone is a mention only when the text names its person fully or it is a famous designation
-(famous_designations.tsv: 稼轩, 子猷; not 与之, 闻道). In a poem's lines a name that is a word
+(`drop_titles`). A reign era with no year beside it, or a dynasty named by an alias, gives way
+to a listed place of the same name (望长安, 出知荆南), or to a place the words around it make
+(长乐 (今属福建)), and a courtesy or art name alone is a mention only when the text names its
+person fully or it is a famous designation (famous_designations.tsv: 稼轩, 子猷; not 与之,
+闻道). In a poem's lines a name that is a word
 of the verse (verse_words.tsv: 明朝 tomorrow morning, 太平 peace) is no mention unless a year
 count follows it (太平三年).
 """
@@ -322,9 +323,10 @@ class Disambiguator:
         entity = gaz.entities[at]
         if p.type is not None and entity.type != p.type:
             return self._unknown(text, norm, p)
-        if entity.cls == "ReignEra" and not cued and (
-                norm[p.start:p.end] in listed_texts() or (p.start, p.end) in self._listed):
-            return None  # 望长安, 长乐(今属福建): the place, not the era, when no year says era
+        if (entity.cls == "ReignEra" or entity.cls == "Dynasty" and name.kind != "pref") \
+                and not cued and (norm[p.start:p.end] in listed_texts()
+                                  or (p.start, p.end) in self._listed):
+            return None  # 望长安, 长乐(今属福建), 知荆南: the place, when no year says era
         if name.kind in WEAK_KINDS and p.type is None and p.origin == KB \
                 and entity.iri not in self._named and name.text not in _famous():
             return None  # 与之, 闻道: a courtesy name alone, its person named nowhere else
