@@ -26,9 +26,8 @@ threshold are left out, and so is a noble title right before the person's name
 to a listed place of the same name (望长安, 出知荆南), or to a place the words around it make
 (长乐 (今属福建)), and a courtesy or art name alone is a mention only when the text names its
 person fully or it is a famous designation (famous_designations.tsv: 稼轩, 子猷; not 与之,
-闻道). In a poem's lines a name that is a word
-of the verse (verse_words.tsv: 明朝 tomorrow morning, 太平 peace) is no mention unless a year
-count follows it (太平三年).
+闻道). In a poem's lines a name that is a word of the verse (verse_words.tsv: 明朝 tomorrow
+morning, 太平 peace) is no mention unless a year count follows it (太平三年).
 """
 
 from __future__ import annotations
