@@ -88,7 +88,7 @@ class Gazetteer:
         self.automaton = new_automaton()
         self.weak: frozenset[int] = frozenset()
         self.listed: list[tuple[int, str, str]] = []  # (length, type, kind) by -1 - value
-        self.also_listed: dict[int, tuple[int, str, bool]] = {}  # KB name number -> the same
+        self.also_listed: dict[int, tuple[int, str, str]] = {}  # KB name number -> the same
         self.listed_in: tuple[str, list] | None = None  # the last text scanned, its listed names
         for text in sorted(by_text):
             senses = tuple(sorted(by_text[text], key=lambda n: (-n.prior, n.entity)))

@@ -5,9 +5,9 @@ where the characters around it make it a name (kg/linking/tables/single_contexts
 清初, 入宋, 明·宣德, a museum label's heading 清 缠枝莲纹瓶), in a run of three or more
 one-character names of its type (宋齐梁陈) or in a list of them with 、 (宋、齐、梁、陈), or right
 before a reign era of its own dynasty or of a part of it (明洪武, 清光绪, 宋咸淳: 咸淳 is an era
-of 南宋). A pair (明清, 齐梁) is no mention: the
-annotation guidelines leave pairs of names out (tests/kg/linking/eval/README.md). A state's
-name that alone names its land (single_places.tsv: 入蜀, 蜀人) is a place the KB does not hold.
+of 南宋). A pair (明清, 齐梁) is no mention: the annotation guidelines leave pairs of names out
+(tests/kg/linking/eval/README.md). A state's name that alone names its land (single_places.tsv:
+入蜀, 蜀人) is a place the KB does not hold.
 
 >>> from kg.linking.kb import Entity, KnowledgeBase, Name
 >>> from kg.linking.gazetteer import Gazetteer
