@@ -201,13 +201,13 @@ PERSON = {
     "graphs": [KG + "graphs/kb"]}
 _PAGE = "http://127.0.0.1:8000/api/v1/entities?type=event&page={}&limit=2"
 ENTITY_LIST = {
-    "@context": CONTEXT, "id": _PAGE.format(2), "type": ["Collection"], "totalItems": 52,
+    "@context": CONTEXT, "id": _PAGE.format(2), "type": ["Collection"], "totalItems": 60,
     "pageNumber": 2, "limit": 2, "first": _PAGE.format(1), "prev": _PAGE.format(1),
-    "next": _PAGE.format(3), "last": _PAGE.format(26), "items": [
+    "next": _PAGE.format(3), "last": _PAGE.format(30), "items": [
+        {"id": KG + "entity/event/chen-dai-liang", "type": ["Event"], "name": "陈霸先代梁建陈",
+         "dates": {"startYear": [557], "endYear": [557]}},
         {"id": KG + "entity/event/chu-zhi-jinling-yi", "type": ["Event"], "name": "楚置金陵邑",
-         "dates": {"startYear": [-333], "endYear": [-333]}},
-        {"id": KG + "entity/event/dongjin-jiandu-jiankang", "type": ["Event"],
-         "name": "东晋建都建康", "dates": {"startYear": [317], "endYear": [317]}}]}
+         "dates": {"startYear": [-333], "endYear": [-333]}}]}
 _WORKS = "http://127.0.0.1:8000/api/v1/works?type=localdocument&page={}&limit=20"
 WORK_LIST = {
     "@context": CONTEXT, "id": _WORKS.format(1), "type": ["Collection"], "totalItems": 2,
