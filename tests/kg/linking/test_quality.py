@@ -417,3 +417,9 @@ def test_quality_an_event_by_its_ending_needs_a_name_of_its_own(real_linker):
     found = [(m.text, m.type) for m in real_linker.link("每年春季配合世界读书日举办主题书展。")]
     assert ("世界读书日", "EVENT") in found
     assert not [t for t, type_ in found if type_ == "EVENT" and t != "世界读书日"]
+
+
+def test_quality_a_tune_opening_a_heading_is_no_place_but_its_name_in_a_line_is(real_linker):
+    heading = [m.text for m in real_linker.link("台城路・齐天乐\n王某\n当年江上")]
+    line = [(m.text, m.type) for m in real_linker.link("齐天乐\n王某\n绿芜凋尽台城路")]
+    assert "台城路" not in heading and ("台城", "PLACE") in line
