@@ -423,3 +423,7 @@ def test_quality_a_tune_opening_a_heading_is_no_place_but_its_name_in_a_line_is(
     heading = [m.text for m in real_linker.link("台城路・齐天乐\n王某\n当年江上")]
     line = [(m.text, m.type) for m in real_linker.link("齐天乐\n王某\n绿芜凋尽台城路")]
     assert "台城路" not in heading and ("台城", "PLACE") in line
+
+
+def test_quality_the_office_zhanshi_is_no_person(real_linker):
+    assert "詹事" not in [m.text for m in real_linker.link("召为太子詹事。五年，进参知政事。")]
