@@ -427,3 +427,7 @@ def test_quality_a_tune_opening_a_heading_is_no_place_but_its_name_in_a_line_is(
 
 def test_quality_the_office_zhanshi_is_no_person(real_linker):
     assert "詹事" not in [m.text for m in real_linker.link("召为太子詹事。五年，进参知政事。")]
+
+
+def test_quality_by_water_is_no_road(real_linker):
+    assert not [m for m in real_linker.link("这批瓷器经水路运抵建康。") if m.text.endswith("水路")]
