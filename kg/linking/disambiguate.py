@@ -33,11 +33,11 @@ morning, 太平 peace) is no mention unless a year count follows it (太平三�
 from __future__ import annotations
 
 import hashlib
-import re
 from functools import cache
 
 from spacy.tokens import Doc, Span
 
+from kg.linking.affixes import YEAR_COUNT
 from kg.linking.confidence import WEAK_KINDS, era_cue, kb_features, probability, rule_features
 from kg.linking.confidence import weights as confidence_weights
 from kg.linking.courtesy import bind_courtesy_names
@@ -46,7 +46,7 @@ from kg.linking.kb import Entity
 from kg.linking.model import KB, Mention, Proposal
 from kg.linking.name_lists import listed_texts, normalised
 from kg.linking.recognizers.naming import poem_lines
-from kg.linking.resolve import resolve
+from kg.linking.resolve import SECOND_OPINIONS, resolve
 from kg.linking.tables import column, number, table
 
 _LIFE_WEIGHT = 0.3  # a person's life dates the text less surely than a period it names
@@ -130,9 +130,6 @@ def _famous() -> frozenset[str]:
     return frozenset(normalised(column("famous_designations", "name")))
 
 
-_YEAR_COUNT = re.compile(r"(?:元|[一二三四五六七八九十廿卅]{1,4})[年载]")
-
-
 @cache
 def _verse_words() -> frozenset[str]:
     return frozenset(normalised(column("verse_words", "word")))
@@ -199,7 +196,7 @@ class Disambiguator:
         text, norm = doc._.jl_text, doc._.jl_norm
         self._lines = poem_lines(norm)
         self._listed = {(p.start, p.end) for p in doc._.jl_candidates or ()
-                        if p.origin == "lexicon.place" or p.origin.startswith("place.")}
+                        if p.type == "PLACE" and p.origin.startswith(SECOND_OPINIONS)}
         mentions, dropped = self._mentions(text, norm, proposals, years, context)
         if dropped and doc._.jl_candidates:
             mentions += self._second_look(doc, mentions, dropped, years, context)
@@ -340,7 +337,7 @@ class Disambiguator:
         """明朝 in a poem's lines, with no year count after it (太平三年): tomorrow morning,
         whatever proposed it; 太平时 is a time of peace there."""
         return self._lines is not None and p.start > self._lines \
-            and norm[p.start:p.end] in _verse_words() and _YEAR_COUNT.match(norm, p.end) is None
+            and norm[p.start:p.end] in _verse_words() and YEAR_COUNT.match(norm, p.end) is None
 
     def _unknown(self, text: str, norm: str, p: Proposal) -> Mention | None:
         if p.type is None:

@@ -45,7 +45,7 @@ def _merge_same_spans(proposals: list[Proposal], gazetteer) -> list[Proposal]:
         elif p.origin in _OVERRULING and not _has_type(twin, p.type, gazetteer):
             kept.append(p)
             overruled.add(id(twin))
-        elif p.origin.startswith(_SECOND_OPINIONS) and _weak(twin, gazetteer):
+        elif p.origin.startswith(SECOND_OPINIONS) and _weak(twin, gazetteer):
             kept.append(p)  # 长安 the era or the city: the disambiguator may give it back
     return [p for p in kept if id(p) not in overruled]
 
@@ -55,7 +55,7 @@ def _merge_same_spans(proposals: list[Proposal], gazetteer) -> list[Proposal]:
 _OVERRULING = frozenset({"place.list"})
 # rules whose proposal stays beside a weak KB name of the same span (a reign era's, a courtesy
 # name's) for the disambiguator to weigh: the lists (长安), a place by its context (长乐 (今属福建))
-_SECOND_OPINIONS = ("lexicon.", "place.")
+SECOND_OPINIONS = ("lexicon.", "place.")
 
 
 def _has_type(p: Proposal, type_: str | None, gazetteer) -> bool:
