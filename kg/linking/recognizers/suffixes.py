@@ -16,7 +16,9 @@ Nor is a name made of a whole everyday word of jieba's dictionary (居民区), o
 holds a count and a measure word or whose stem ends with a level (name_quantifiers.tsv:
 一批政府, 一场小型展览, 高淳两区图书馆, 市级学会), or of a verb and its object (诏建楼). Two
 verbs of name_soft_stops.tsv in a row end a stem after the second (归入|武陵源), and a guessed
-stem ends after the last such verb in it.
+stem ends after the last such verb in it. In prose, a hill, temple or shrine right after a
+known place, or after a place found just before it, is surer: the place it lies in names it
+(提举江州|太平观, 住洪州幽谷山|双林院).
 
 >>> rec = Suffixes()
 >>> [(p.start, p.end, p.type) for p in rec("我们沿着中山路走到全国大学。推动图书馆", [])]
@@ -181,6 +183,21 @@ def _origin(type_: str, stem: tuple[int, int, str], strength: float, kb: _KbSpan
     return f"suffix.{type_.lower()}", strength
 
 
+# how much surer a place is that comes right after the place it lies in (江州|太平观)
+_SEAT_BONUS = 0.15
+# the endings of the hills, temples and shrines that biographies name by their county or
+# prefecture (住福州|长生山, 提举江州|太平观); not 府 or 城, which the place's own office or wall
+# would make (江西|团练府)
+_SEATED_ENDINGS = frozenset({"山", "峰", "观", "宫", "寺", "院", "庵", "禅寺", "禅院", "亭", "乡"})
+
+
+def _seated(start: int, kb: _KbSpans, made: list[Proposal]) -> bool:
+    """True when a known place, or a place found just before, ends where this one starts:
+    the place it lies in names it (提举江州|太平观, 住洪州幽谷山|双林院)."""
+    return start in kb.place_ends or any(
+        p.type == "PLACE" and p.end == start for p in made[-1:])
+
+
 class _KbSpans:
     """The names a text is known to have (the KB's, and the places of the name lists), by
     start and by the characters they cover."""
@@ -193,6 +210,7 @@ class _KbSpans:
         self.kb_begins: dict[int, int] = {}  # start -> end of the longest known name there
         self.orgs: list[tuple[int, int]] = []
         self.places: dict[int, int] = {}  # start -> end of known place names
+        self.place_ends: set[int] = set()
         self.persons: set[tuple[int, int]] = set()
         self.ends: dict[int, int] = {}  # end -> start of the longest known name ending there
         self.periods: dict[int, int] = {}  # start -> end of names that are only periods
@@ -207,6 +225,7 @@ class _KbSpans:
                 self.orgs.append((p.start, p.end))
             if "PLACE" in types:
                 self.places[p.start] = max(self.places.get(p.start, 0), p.end)
+                self.place_ends.add(p.end)
             if types == {"PERSON"}:
                 self.persons.add((p.start, p.end))
             if types == {"PERIOD"} and p.end - p.start > 1:  # not 入|金 of 入金陵
@@ -271,6 +290,9 @@ class Suffixes:
             if type_ == "PLACE":
                 place_starts.add(start)
             origin, strength = _origin(type_, (start, m.start(), m.group()), strength, kb)
+            if type_ == "PLACE" and bounded and start < lines and m.group() in _SEATED_ENDINGS \
+                    and _seated(start, kb, out):
+                strength = min(0.95, strength + _SEAT_BONUS)
             out.append(Proposal(start, m.end(), type_, (), origin,
                                 strength if bounded else strength * self.unbounded))
         return out + self._units(norm, found, kb) + self._departments(norm, kb, out)
