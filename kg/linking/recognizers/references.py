@@ -104,16 +104,20 @@ class References:
         return out
 
     def _kinsmen(self, norm: str, found: list[Proposal]) -> list[Proposal]:
-        """弟崇简, 废兄弘倧, 裔孙复贞等: a kinsman the KB need not hold, by a two-character given
-        name right after a kinship word, where a list, a clause's end or an adverb closes it;
-        not in a poem's lines, not an everyday word (弟子, 子孙) or an office (国子|主簿)."""
+        """弟崇简, 废兄弘倧, 裔孙复贞等, 勃父福畤, 曾祖依艺为巩令: a kinsman the KB need not
+        hold, by two characters right after a kinship word (a given name, or a surname and a
+        one-character name: 父张枢), where a list, a clause's end, an adverb or a verb that
+        follows a given name closes them; not in a poem's lines (nor after 子 in its title: 送许
+        子擢第), not an everyday word (弟子, 子孙, 宦游) or an office (国子|主簿)."""
         lines = poem_lines(norm)
         words, offices = self._words(), office_words()
         taken = {p.start for p in found if p.type == "PERSON" or p.origin == KB}
         out = []
         for m in _kinsman_regex().finditer(norm):
             at, name = m.start(2), m.group(2)
-            if (lines is not None and at >= lines) or at in taken or name in words \
+            if lines is not None and (at >= lines or m.group(1) == "子"):
+                continue  # a poem's title says 子 of the man it honours (送许子|擢第)
+            if at in taken or name in words or name[1] in _adverbs() \
                     or name in offices or norm[m.start(1) - 1:m.start(1) + 1] in words \
                     or (m.group(1) + name[0]) in words or any(c in stops() for c in name):
                 continue
@@ -203,8 +207,6 @@ def _kin_words() -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
 # a kinsman named after a kinship word is surer than a listed name that starts inside the word
 # (裔孙复贞 is no 孙复 of the Song)
 _KINSMAN_STRENGTH = 0.8
-# elders, whom biographies name by office or in full (侍父|宦游: to follow his father in office)
-_ELDERS = frozenset("父祖叔")
 
 
 @cache
@@ -242,14 +244,22 @@ def _siblings(norm: str, at: int, generation: str) -> list[Proposal]:
 
 
 @cache
+def _adverbs() -> frozenset[str]:
+    """The adverbs that open a predicate (clause_adverbs.tsv): one after a one-character name
+    (六世孙斌|始为刊刻) ends no two-character one."""
+    return frozenset(column("clause_adverbs", "char"))
+
+
+@cache
 def _kinsman_regex() -> re.Pattern:
-    """A kinship word of kin_words.tsv that stands before a younger or same generation's name
-    (but 孙, a surname as often), two characters, and what closes them: 、, 等, 与, a clause's
-    end or an adverb that opens a predicate (clause_adverbs.tsv)."""
+    """A kinship word of kin_words.tsv that stands before a name (but 孙, a surname as
+    often), two characters, and what closes them: 、, 等, 与, a clause's end, an adverb that
+    opens a predicate (clause_adverbs.tsv) or a verb after a given name (given_name_contexts.tsv:
+    为, 卒, 以 …)."""
     words = sorted((r["word"] for r in table("kin_words") if r["position"] == "before"
-                    and r["word"] not in surnames() and r["word"] not in _ELDERS),
+                    and r["word"] not in surnames()),
                    key=len, reverse=True)
-    adverbs = "".join(sorted(column("clause_adverbs", "char")))
+    adverbs = "".join(sorted(set(column("clause_adverbs", "char")) | _given_contexts()[1]))
     return re.compile(f"({'|'.join(words)})([\u4e00-\u9fff]{{2}})(?=[、等与，。；,;]|[{adverbs}])")
 
 
