@@ -6,6 +6,8 @@ says kin by a kinship word and one character:
 - the one-character given name of a two-character name (徐铉 … 铉以文进; 柳浑 … 浑辅政), or a
   one-character subject (郢,金陵人 … 郢由是知名), where it heads a clause before a verb or adverb
   of given_name_contexts.tsv;
+- the one-character surname of a person named just before, where it heads a clause the same
+  way (识赵孟頫，赵为其诗作序), but not 王, the prince as often;
 - a character beside a kinship word (kin_words.tsv) that makes, with the surname of a person the
   text names, a KB person's name (与弟锴俱有名: 徐锴).
 
@@ -56,6 +58,7 @@ class References:
         named = [p for p in found if p.type == "PERSON" and p.origin != KB]
         persons = kb_persons(found, self.gazetteer) + named
         out = self._given(norm, persons, found)
+        out += self._surnamed(norm, persons, {(p.start, p.end) for p in out + found})
         # a kinsman's name is a KB name: only the surnames of surer names lead to it
         # (拜平章事 as a person would make 平 a family, and 补国子 刘宰's 平国)
         families = [p for p in persons if p.origin == KB or p.origin.startswith("naming.")]
@@ -84,6 +87,26 @@ class References:
         for char, senses in sorted(given.items()):
             for at in occurrences(norm, char):
                 if (at, at + 1) not in taken and self._heads_clause(norm, at):
+                    out.append(Proposal(at, at + 1, "PERSON", senses,
+                                        KB if senses else "naming.given", self.given_strength))
+        return out
+
+    def _surnamed(self, norm: str, persons: list[Proposal], taken: set[tuple[int, int]]
+                  ) -> list[Proposal]:
+        """识赵孟頫，赵为其诗作序: the surname alone of a person named just before, at the head
+        of a clause, stands for him."""
+        out = []
+        for p in persons:
+            name = norm[p.start:p.end]
+            family = surname_of(name)
+            if family is None or len(family) != 1 or len(name) > 3 or family in _NOT_ALONE:
+                continue
+            senses = self._given_senses(p, family) if p.origin == KB else ()
+            if p.origin == KB and not senses:
+                continue
+            for at in occurrences(norm[:p.end + _BACK_REACH], family):
+                if at >= p.end and (at, at + 1) not in taken and self._heads_clause(norm, at):
+                    taken.add((at, at + 1))
                     out.append(Proposal(at, at + 1, "PERSON", senses,
                                         KB if senses else "naming.given", self.given_strength))
         return out
@@ -178,6 +201,12 @@ class References:
             return False
         words = self._words()
         return norm[at:at + 2] not in words and norm[at - 1:at + 1] not in words
+
+
+# how far after a full name its surname alone may stand for it (识邓光荐，为邓器重)
+_BACK_REACH = 40
+# surnames that alone are a title or a pronoun more often than a man (王: the prince)
+_NOT_ALONE = frozenset("王公")
 
 
 @cache
