@@ -199,9 +199,12 @@ class Naming:
     @staticmethod
     def _plausible(p: Proposal, name: str) -> bool:
         """All Chinese characters; a name found by a naming word or a monk's title may start
-        with any (初名从嘉, 云居舜禅师), another not with a stop character."""
+        with any (初名从嘉, 云居舜禅师), a poem's addressee in full with a stop that is also a
+        surname (寄|曾裘甫), another not with a stop character."""
         return bool(name) and all(is_han(c) for c in name) and (
-            p.origin in ("naming.cue", "naming.monk") or name[0] not in stops())
+            p.origin in ("naming.cue", "naming.monk") or name[0] not in stops()
+            or (p.origin == "naming.addressee" and len(name) == 3 and name[0] in surnames()
+                and name[0] != "于"))  # 见访|于钟山: at, not the surname
 
     def _words(self) -> frozenset[str]:
         return getattr(self.gazetteer, "words", frozenset())
