@@ -27,7 +27,9 @@ to a listed place of the same name (望长安, 出知荆南), or to a place the 
 (长乐 (今属福建)), and a courtesy or art name alone is a mention only when the text names its
 person fully or it is a famous designation (famous_designations.tsv: 稼轩, 子猷; not 与之,
 闻道). In a poem's lines a name that is a word of the verse (verse_words.tsv: 明朝 tomorrow
-morning, 太平 peace) is no mention unless a year count follows it (太平三年).
+morning, 太平 peace) is no mention unless a year count follows it (太平三年). A name that
+is also a plain phrase (owned_names.tsv: 新亭, a new pavilion) is the phrase after its owner's
+title or site (盛令|新亭, 北楼|新亭), and throughout a poem whose title has it so.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ from kg.linking.kb import Entity
 from kg.linking.model import KB, Mention, Proposal
 from kg.linking.name_lists import listed_texts, normalised
 from kg.linking.recognizers.naming import poem_lines
+from kg.linking.recognizers.persons import occurrences
 from kg.linking.resolve import SECOND_OPINIONS, resolve
 from kg.linking.tables import column, number, table
 
@@ -136,6 +139,25 @@ def _verse_words() -> frozenset[str]:
 
 
 @cache
+def _owners() -> dict[str, str]:
+    """Name -> the characters of owned_names.tsv after which it is a plain phrase."""
+    return {normalised([r["name"]])[0]: r["owners"] for r in table("owned_names")}
+
+
+def _owned(norm: str, p: Proposal, lines: int | None) -> bool:
+    """盛令|新亭: a name of owned_names.tsv after its owner is the phrase (a new pavilion),
+    and in a poem whose title line has it so, it is the phrase in every line."""
+    owners = _owners().get(norm[p.start:p.end])
+    if owners is None:
+        return False
+    if p.start > 0 and norm[p.start - 1] in owners:
+        return True
+    title = norm[:lines] if lines is not None else ""
+    name = norm[p.start:p.end]
+    return any(at > 0 and title[at - 1] in owners for at in occurrences(title, name))
+
+
+@cache
 def _noble_endings() -> tuple[str, ...]:
     return tuple(column("noble_titles", "ending"))
 
@@ -215,6 +237,8 @@ class Disambiguator:
         """The mentions that pass the threshold, and the proposals that did not."""
         mentions, dropped = [], []
         for p in proposals:
+            if _owned(norm, p, self._lines):
+                continue  # a plain phrase (盛令|新亭): it keeps its stretch from shorter names
             mention = self.mention(text, norm, p, years, context)
             if mention is not None and mention.score >= self.threshold:
                 mentions.append(mention)

@@ -413,6 +413,15 @@ def test_quality_a_word_of_the_verse_is_no_name_in_a_poems_lines(real_linker, te
     assert [m.text for m in real_linker.link(text) if m.text in words] == kept
 
 
+@pytest.mark.parametrize(("text", "places"), [
+    ("题盛令新亭\n王某\n新亭临水上，秋色满江城。", []),     # the magistrate's new pavilion
+    ("新亭\n王某\n莫作新亭泣，山河异昔时。", ["新亭", "新亭"]),  # 建康's pavilion of tears
+])
+def test_quality_an_owned_new_pavilion_is_no_place(real_linker, text, places):
+    found = [m.text for m in real_linker.link(text) if m.type == "PLACE" and m.text == "新亭"]
+    assert found == places
+
+
 def test_quality_an_event_by_its_ending_needs_a_name_of_its_own(real_linker):
     found = [(m.text, m.type) for m in real_linker.link("每年春季配合世界读书日举办主题书展。")]
     assert ("世界读书日", "EVENT") in found
