@@ -9,8 +9,8 @@ A listed commandery or state before a noble rank is named without its 郡 or 国
 A county's short name (德兴, 永嘉) counts only beside a word that makes it a place
 (county_cues.tsv: 德兴人, 知全州) or right after a known place (京兆万年, 今福建霞浦): many are
 words or phrases too. Left out: a person's designation that is also an everyday word (老子,
-冰心), a name that straddles two everyday words (织女 in 纺织女工) and a work on a poem's own
-title line.
+冰心), a name that straddles two everyday words (织女 in 纺织女工) or an office and a word
+(曹参 in 仓曹参军) and a work on a poem's own title line.
 
 >>> sorted((p.start, p.end) for p in Lexicon()("他从长安到杭州市", []))
 [(2, 4), (5, 7), (5, 8)]
@@ -29,6 +29,7 @@ from kg.linking.gazetteer import new_automaton
 from kg.linking.model import KB, Proposal
 from kg.linking.name_lists import CUED, DESIGNATION, listed_names
 from kg.linking.recognizers.naming import poem_lines
+from kg.linking.recognizers.persons import office_words
 from kg.linking.tables import table
 
 # a commandery or state, then a noble rank: the fief of a title (渤海郡王, 燕国公, 彭阳郡公)
@@ -118,15 +119,16 @@ class Lexicon:
         """No work on a poem's own title line, wherever it stands in it (金陵五题 乌衣巷, 杂曲歌辞
         长干行: the gold sets mark the place 长干 there), no designation that is an
         everyday word (老子), no place whose 市 or 城 starts a word (南京市|民), no name that
-        ends one everyday word and starts the next (纺|织女|工)."""
+        ends one everyday word or an office and starts the next (纺|织女|工, 仓|曹参|军)."""
         if type_ == "WORK" and (start == 0 or start < _title_end(norm)):
             return False
         if designation and norm[start:end] in self.words:
             return False
         if type_ == "PLACE" and extension_in_word(norm, end):
             return False  # 南京市|民: the listed 南京 is the name
-        return not (0 < start and end < len(norm) and norm[start - 1:start + 1] in self.words
-                    and norm[end - 1:end + 1] in self.words)
+        left = norm[start - 1:start + 1]
+        return not (0 < start and end < len(norm) and norm[end - 1:end + 1] in self.words
+                    and (left in self.words or left in office_words()))
 
 
 @registry.misc("jinling.lexicon.v1")

@@ -434,6 +434,11 @@ def test_quality_a_tune_opening_a_heading_is_no_place_but_its_name_in_a_line_is(
     assert "台城路" not in heading and ("台城", "PLACE") in line
 
 
+def test_quality_a_listed_name_across_an_office_is_no_person(real_linker):
+    found = [m.text for m in real_linker.link("进士及第，授京兆府兵曹参军。") if m.type == "PERSON"]
+    assert "曹参" not in found
+
+
 def test_quality_the_office_zhanshi_is_no_person(real_linker):
     assert "詹事" not in [m.text for m in real_linker.link("召为太子詹事。五年，进参知政事。")]
 
