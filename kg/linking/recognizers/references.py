@@ -120,7 +120,7 @@ class References:
         members = self._families()
         families = sorted({surname_of(norm[p.start:p.end]) for p in persons} & members.keys())
         out = []
-        for at in _kin_positions(norm) if families else ():
+        for at in _kin_positions(norm, self._words()) if families else ():
             senses = tuple(n for family in families for n in members[family].get(norm[at], ()))
             if senses and (at, at + 1) not in taken:
                 out.append(Proposal(at, at + 1, "PERSON", senses, KB, self.given_strength))
@@ -292,12 +292,14 @@ def _kinsman_regex() -> re.Pattern:
     return re.compile(f"({'|'.join(words)})([\u4e00-\u9fff]{{2}})(?=[、等与，。；,;]|[{adverbs}])")
 
 
-def _kin_positions(norm: str) -> list[int]:
-    """Where a character stands beside a kinship word of kin_words.tsv (弟|锴, 桧|兄)."""
+def _kin_positions(norm: str, words: frozenset[str] = frozenset()) -> list[int]:
+    """Where a character stands beside a kinship word of kin_words.tsv (弟|锴, 桧|兄), but
+    not after a one-character word that ends an everyday word (太子|宾客)."""
     regex, before, after = _kin_words()
     found = []
     for m in regex.finditer(norm):
-        if m.group() in before and m.end() < len(norm):
+        if m.group() in before and m.end() < len(norm) and not (
+                len(m.group()) == 1 and norm[m.start() - 1:m.end()] in words):
             found.append(m.end())
         if m.group() in after and m.start() > 0:
             found.append(m.start() - 1)

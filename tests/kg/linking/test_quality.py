@@ -439,6 +439,11 @@ def test_quality_a_listed_name_across_an_office_is_no_person(real_linker):
     assert "曹参" not in found
 
 
+def test_quality_a_kinship_word_inside_an_everyday_word_names_no_kinsman(real_linker):
+    text = "李绅，字公垂。迁滁、寿二州刺史，以太子宾客分司东都。"
+    assert "宾" not in [m.text for m in real_linker.link(text) if m.type == "PERSON"]
+
+
 def test_quality_the_office_zhanshi_is_no_person(real_linker):
     assert "詹事" not in [m.text for m in real_linker.link("召为太子詹事。五年，进参知政事。")]
 
