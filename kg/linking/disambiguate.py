@@ -22,7 +22,8 @@ weights table). A historical name with an administrative ending links as the sho
 the same place when the KB has one (建康府 → 建康; `placename_folds`). A name the KB does not
 know is scored by the same model from its rule and the rule's strength. Mentions below the
 threshold are left out, and so is a noble title right before the person's name
-(`drop_titles`). A reign era with no year beside it, or a dynasty named by an alias, gives way
+(`drop_titles`) and a title or posthumous name right after the verb that confers it (追封|吴王:
+`drop_conferred`). A reign era with no year beside it, or a dynasty named by an alias, gives way
 to a listed place of the same name (望长安, 出知荆南), or to a place the words around it make
 (长乐 (今属福建)), and a courtesy or art name alone is a mention only when the text names its
 person fully or it is a famous designation (famous_designations.tsv: 稼轩, 子猷; not 与之,
@@ -52,6 +53,8 @@ from kg.linking.recognizers.persons import occurrences
 from kg.linking.resolve import SECOND_OPINIONS, resolve
 from kg.linking.tables import column, number, table
 
+# the verbs a ruler confers a title or a posthumous name by (封 in 追封, 进封, 改封)
+_CONFERRING = frozenset("封谥")
 _LIFE_WEIGHT = 0.3  # a person's life dates the text less surely than a period it names
 FEATURES = ("prior", "type", "period", "context", "prominence", "class", "era")
 
@@ -177,6 +180,22 @@ def drop_titles(mentions: list[Mention]) -> list[Mention]:
                     and m.text.endswith(_noble_endings()))]
 
 
+def drop_conferred(mentions: list[Mention], norm: str, lines: int | None) -> list[Mention]:
+    """Leave out a title or name a ruler confers (追封|吴王, 封|违命侯, 谥|文肃; in prose,
+    赠|吴王 too, where a poem's title says 赠 to its addressee): the person is named by it
+    elsewhere, and the text tells of the honour, not of him.
+
+    >>> m = [Mention(2, 4, "吴王", "PERSON", "p:y", "杨行密", 0.9)]
+    >>> drop_conferred(m, "追封吴王。", None), len(drop_conferred(m, "又与吴王。", None))
+    ([], 1)
+    """
+    def conferred(m: Mention) -> bool:
+        before = norm[m.start - 1:m.start]
+        return m.type == "PERSON" and (before in _CONFERRING or (
+            before == "赠" and (lines is None or m.start >= lines)))
+    return [m for m in mentions if not conferred(m)]
+
+
 def historical_names(senses, entities) -> tuple:
     """The senses without a place that the name only reaches as an alternative label when a
     time-scoped name of that place (jl:PlaceName) has it as its own: 金陵 is the PlaceName
@@ -223,7 +242,8 @@ class Disambiguator:
         if dropped and doc._.jl_candidates:
             mentions += self._second_look(doc, mentions, dropped, years, context)
             mentions.sort(key=lambda m: m.start)
-        mentions = bind_courtesy_names(drop_titles(mentions), norm)
+        mentions = drop_conferred(drop_titles(mentions), norm, self._lines)
+        mentions = bind_courtesy_names(mentions, norm)
         doc._.jl_mentions = mentions
         if self.set_ents:
             # one token per character: token offsets are character offsets; the other
