@@ -30,7 +30,9 @@ person fully or it is a famous designation (famous_designations.tsv: 稼轩, 子
 闻道). In a poem's lines a name that is a word of the verse (verse_words.tsv: 明朝 tomorrow
 morning, 太平 peace) is no mention unless a year count follows it (太平三年). A name that
 is also a plain phrase (owned_names.tsv: 新亭, a new pavilion) is the phrase after its owner's
-title or site (盛令|新亭, 北楼|新亭), and throughout a poem whose title has it so.
+title or site (盛令|新亭, 北楼|新亭), and throughout a poem whose title has it so. A KB event
+named by a description of what happened (国民政府定都南京: no ending of an event's own name of
+event_endings.tsv, and another entity's KB name inside) is no mention: the names in it are.
 """
 
 from __future__ import annotations
@@ -142,6 +144,11 @@ def _verse_words() -> frozenset[str]:
 
 
 @cache
+def _event_endings() -> tuple[str, ...]:
+    return tuple(normalised(column("event_endings", "ending")))
+
+
+@cache
 def _owners() -> dict[str, str]:
     """Name -> the characters of owned_names.tsv after which it is a plain phrase."""
     return {normalised([r["name"]])[0]: r["owners"] for r in table("owned_names")}
@@ -221,6 +228,7 @@ class Disambiguator:
         self._fits: dict[str, float] = {}  # entity IRI -> period fit, for one document
         self._total = 0.0  # the document's dated evidence, summed weight
         self._named: set[str] = set()  # the KB entities the document names fully
+        self._described: set[tuple[int, int]] = set()  # events named by a description
 
     def set_gazetteer(self, gazetteer: Gazetteer) -> None:
         """Give the component the KB's compiled gazetteer (before the first call)."""
@@ -238,6 +246,7 @@ class Disambiguator:
         self._lines = poem_lines(norm)
         self._listed = {(p.start, p.end) for p in doc._.jl_candidates or ()
                         if p.type == "PLACE" and p.origin.startswith(SECOND_OPINIONS)}
+        self._described = self._descriptions(norm, proposals, doc._.jl_candidates or ())
         mentions, dropped = self._mentions(text, norm, proposals, years, context)
         if dropped and doc._.jl_candidates:
             mentions += self._second_look(doc, mentions, dropped, years, context)
@@ -259,12 +268,31 @@ class Disambiguator:
         for p in proposals:
             if _owned(norm, p, self._lines):
                 continue  # a plain phrase (盛令|新亭): it keeps its stretch from shorter names
+            if (p.start, p.end) in self._described:
+                dropped.append(p)  # 国民政府定都南京: the names in it take the stretch
+                continue
             mention = self.mention(text, norm, p, years, context)
             if mention is not None and mention.score >= self.threshold:
                 mentions.append(mention)
             else:
                 dropped.append(p)
         return mentions, dropped
+
+    def _descriptions(self, norm: str, proposals: list[Proposal], candidates
+                      ) -> set[tuple[int, int]]:
+        """The spans of KB events named by a description (国民政府定都南京): no ending of an
+        event's own name (event_endings.tsv), and the KB's name of another entity inside."""
+        entities, out = self.gazetteer.entities, set()
+        for p in proposals:
+            if p.origin != KB or not p.senses or norm[p.start:p.end].endswith(_event_endings()) \
+                    or any(entities[n.entity].type != "EVENT" for n in p.senses):
+                continue
+            if any(c.origin == KB and p.start <= c.start and c.end <= p.end
+                   and c.length < p.length
+                   and any(entities[n.entity].type != "EVENT" for n in c.senses)
+                   for c in candidates):
+                out.add((p.start, p.end))
+        return out
 
     def _second_look(self, doc: Doc, kept: list[Mention], dropped: list[Proposal], years,
                      context) -> list[Mention]:

@@ -444,6 +444,16 @@ def test_quality_a_kinship_word_inside_an_everyday_word_names_no_kinsman(real_li
     assert "宾" not in [m.text for m in real_linker.link(text) if m.type == "PERSON"]
 
 
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("1927年国民政府定都南京。", [("国民政府", "ORGANIZATION"), ("南京", "PLACE")]),
+    ("383年淝水之战后，", [("淝水之战", "EVENT")]),
+    ("永乐三年郑和下西洋。", [("郑和下西洋", "EVENT")]),
+])
+def test_quality_a_described_event_gives_way_to_the_names_in_it(real_linker, text, wanted):
+    found = [(m.text, m.type) for m in real_linker.link(text) if m.type != "PERIOD"]
+    assert found == wanted
+
+
 def test_quality_the_office_zhanshi_is_no_person(real_linker):
     assert "詹事" not in [m.text for m in real_linker.link("召为太子詹事。五年，进参知政事。")]
 
