@@ -89,8 +89,9 @@ def _words() -> tuple[frozenset[str], frozenset[str], int, frozenset[str]]:
 
 
 @cache
-def _built_on_places() -> frozenset[str]:
-    return frozenset(column("built_on_places", "ending"))
+def _built_on_places() -> dict[str, str]:
+    """Ending -> its kind: "own" (a place of its own: 公园, 站) or "part" (门, 亭)."""
+    return {r["ending"]: r["kind"] for r in table("built_on_places")}
 
 
 @cache
@@ -177,7 +178,7 @@ def _origin(type_: str, stem: tuple[int, int, str], strength: float, kb: _KbSpan
     if (start, ending) in kb.persons and suffix in _TOMBS:
         return "suffix.memorial", min(0.95, strength + 0.2)
     if kb.places.get(start) == ending and suffix in _built_on_places():
-        if len(suffix) > 1:  # a facility's own word (莫愁湖|公园): a place of its own
+        if _built_on_places()[suffix] == "own":  # 莫愁湖|公园, 夫子庙|站: a place of its own
             return "suffix.built", min(0.95, strength + 0.2)
         strength = min(0.95, strength + 0.2)  # 总统府|门 is also the gate in 总统府门前
     return f"suffix.{type_.lower()}", strength
