@@ -454,6 +454,20 @@ def test_quality_a_described_event_gives_way_to_the_names_in_it(real_linker, tex
     assert found == wanted
 
 
+@pytest.mark.parametrize(("text", "org"), [
+    ("邀请南京市地方志办公室参加。", "南京市地方志办公室"),
+    ("联合南京市少年宫开展活动。", "南京市少年宫"),
+    ("其地改为江宁府学。", "江宁府学"),
+])
+def test_quality_offices_palaces_and_prefectural_schools_are_organisations(real_linker, text, org):
+    assert (org, "ORGANIZATION") in [(m.text, m.type) for m in real_linker.link(text)]
+
+
+def test_quality_a_bodys_office_in_a_byline_is_no_organisation_of_its_own(real_linker):
+    found = [m.text for m in real_linker.link("（文/栖霞区图书馆办公室 朱佳怡）")]
+    assert "栖霞区图书馆办公室" not in found
+
+
 def test_quality_the_office_zhanshi_is_no_person(real_linker):
     assert "詹事" not in [m.text for m in real_linker.link("召为太子詹事。五年，进参知政事。")]
 
