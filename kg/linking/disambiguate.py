@@ -33,6 +33,8 @@ is also a plain phrase (owned_names.tsv: 新亭, a new pavilion) is the phrase a
 title or site (盛令|新亭, 北楼|新亭), and throughout a poem whose title has it so. A KB event
 named by a description of what happened (国民政府定都南京: no ending of an event's own name of
 event_endings.tsv, and another entity's KB name inside) is no mention: the names in it are.
+A bare temple title that a rule found (高宗) links to the emperor so titled whose reign era
+follows it or whose life the text's dates fit clearly best (`kg.linking.rulers`).
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ from kg.linking.name_lists import listed_texts, normalised
 from kg.linking.recognizers.naming import poem_lines
 from kg.linking.recognizers.persons import occurrences
 from kg.linking.resolve import SECOND_OPINIONS, resolve
+from kg.linking.rulers import TitledRulers
 from kg.linking.tables import column, number, table
 
 # the verbs a ruler confers a title or a posthumous name by (封 in 追封, 进封, 改封)
@@ -229,12 +232,14 @@ class Disambiguator:
         self._total = 0.0  # the document's dated evidence, summed weight
         self._named: set[str] = set()  # the KB entities the document names fully
         self._described: set[tuple[int, int]] = set()  # events named by a description
+        self._eras: dict[int, tuple[int, ...]] = {}  # start -> reign eras a name there may be
 
     def set_gazetteer(self, gazetteer: Gazetteer) -> None:
         """Give the component the KB's compiled gazetteer (before the first call)."""
         self.gazetteer = gazetteer
         self.top = max((e.prominence for e in gazetteer.entities), default=1.0) or 1.0
         self.folds = placename_folds(gazetteer.entities)
+        self.rulers = TitledRulers(gazetteer)
 
     def __call__(self, doc: Doc) -> Doc:
         proposals: list[Proposal] = doc._.jl_proposals
@@ -247,6 +252,7 @@ class Disambiguator:
         self._listed = {(p.start, p.end) for p in doc._.jl_candidates or ()
                         if p.type == "PLACE" and p.origin.startswith(SECOND_OPINIONS)}
         self._described = self._descriptions(norm, proposals, doc._.jl_candidates or ())
+        self._eras = self._eras_at(proposals)
         mentions, dropped = self._mentions(text, norm, proposals, years, context)
         if dropped and doc._.jl_candidates:
             mentions += self._second_look(doc, mentions, dropped, years, context)
@@ -293,6 +299,12 @@ class Disambiguator:
                    for c in candidates):
                 out.add((p.start, p.end))
         return out
+
+    def _eras_at(self, proposals: list[Proposal]) -> dict[int, tuple[int, ...]]:
+        """Start -> the reign eras a KB name there may be (高宗|绍兴八年)."""
+        entities = self.gazetteer.entities
+        return {p.start: eras for p in proposals if p.origin == KB and (eras := tuple(
+            n.entity for n in p.senses if entities[n.entity].cls == "ReignEra"))}
 
     def _second_look(self, doc: Doc, kept: list[Mention], dropped: list[Proposal], years,
                      context) -> list[Mention]:
@@ -378,7 +390,7 @@ class Disambiguator:
         if self._verse_word(norm, p):
             return None
         if not p.senses:
-            return self._unknown(text, norm, p)
+            return self._unknown(text, norm, p, years)
         gaz = self.gazetteer
         scored, own = [], self.own(p)
         cued = era_cue(norm, p, gaz.singles)
@@ -390,7 +402,7 @@ class Disambiguator:
         best, at, name, values = scored[0]
         entity = gaz.entities[at]
         if p.type is not None and entity.type != p.type:
-            return self._unknown(text, norm, p)
+            return self._unknown(text, norm, p, years)
         if (entity.cls == "ReignEra" or entity.cls == "Dynasty" and name.kind != "pref") \
                 and not cued and (norm[p.start:p.end] in listed_texts()
                                   or (p.start, p.end) in self._listed):
@@ -411,11 +423,22 @@ class Disambiguator:
         return self._lines is not None and p.start > self._lines \
             and norm[p.start:p.end] in _verse_words() and YEAR_COUNT.match(norm, p.end) is None
 
-    def _unknown(self, text: str, norm: str, p: Proposal) -> Mention | None:
+    def _unknown(self, text: str, norm: str, p: Proposal, years=()) -> Mention | None:
         if p.type is None:
             return None
         name = norm[p.start:p.end]
         found = rule_features(p, norm)
-        return Mention(p.start, p.end, text[p.start:p.end], p.type, None, None,
-                       round(probability(found, self.model), 4), candidate_key(name, p.type),
-                       p.origin, found)
+        score = round(probability(found, self.model), 4)
+        ruler = self._ruler(name, p, years) if p.type == "PERSON" else None
+        if ruler is not None:  # 高宗|绍兴八年: the emperor so titled, not a new person
+            return Mention(p.start, p.end, text[p.start:p.end], p.type, ruler.iri, ruler.label,
+                           score, None, p.origin, found)
+        return Mention(p.start, p.end, text[p.start:p.end], p.type, None, None, score,
+                       candidate_key(name, p.type), p.origin, found)
+
+    def _ruler(self, name: str, p: Proposal, years) -> Entity | None:
+        """The emperor a bare temple title names (`kg.linking.rulers`), or None."""
+        if name not in self.rulers:
+            return None
+        at = self.rulers.choose(name, self._eras.get(p.end, ()), lambda e: self._fit(e, years))
+        return None if at is None else self.gazetteer.entities[at]

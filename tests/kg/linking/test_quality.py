@@ -468,6 +468,17 @@ def test_quality_a_bodys_office_in_a_byline_is_no_organisation_of_its_own(real_l
     assert "栖霞区图书馆办公室" not in found
 
 
+@pytest.mark.parametrize(("text", "title", "label"), [
+    ("陈著，鄞县人。高宗绍兴八年进士。", "高宗", "赵构"),    # the monarch of the era after it
+    ("刘敞，临江新喻人。神宗元丰元年卒。", "神宗", "赵顼"),
+    ("王某，不知何许人。高宗时为郎。", "高宗", None),          # no date: 唐, 宋 or 清
+])
+def test_quality_a_bare_temple_title_links_to_the_emperor_of_its_era(real_linker, text, title,
+                                                                     label):
+    found = {m.text: m.label for m in real_linker.link(text) if m.type == "PERSON"}
+    assert title in found and found[title] == label
+
+
 def test_quality_the_office_zhanshi_is_no_person(real_linker):
     assert "詹事" not in [m.text for m in real_linker.link("召为太子詹事。五年，进参知政事。")]
 
