@@ -35,7 +35,8 @@ SETS = {"dev": EVAL / "dev.jsonl", "dev2": EVAL / "dev2.jsonl", "dev3": EVAL / "
         "dev26": EVAL / "dev26.jsonl", "dev27": EVAL / "dev27.jsonl",
         "dev28": EVAL / "dev28.jsonl", "dev29": EVAL / "dev29.jsonl",
         "dev30": EVAL / "dev30.jsonl", "dev31": EVAL / "dev31.jsonl",
-        "dev32": EVAL / "dev32.jsonl",
+        "dev32": EVAL / "dev32.jsonl", "dev33": EVAL / "dev33.jsonl",
+        "dev34": EVAL / "dev34.jsonl",
         "heldout": EVAL / "heldout.jsonl"}
 # the held-out set shares no text with a development set (README); the development sets may
 # share a long name (侵华日军南京大屠杀遇难同胞纪念馆)
