@@ -352,13 +352,15 @@ class Suffixes:
                     ) -> bool:
         """A stem long enough, no ordinary word, no ending that starts a known name and no
         known person's name with a one-character ending that is a verb after it (李昪镇金陵); no
-        phrase of a count and a measure word (一批政府), no whole everyday word (居民区) and no
-        body's own office."""
+        phrase of a count and a measure word (一批政府), no whole everyday word (居民区) or verb
+        and one (经|运河), and no body's own office."""
         start, ending, end = span
         if end - ending == 1 and 0 < ending - start <= 2 and norm[ending - 1] in soft_stops():
             return False  # a verb and its object (诏建楼: build a tower), no name
         if norm[ending:end] == "办公室" and norm[start:ending].endswith(_org_endings()):
             return False  # 栖霞区图书馆|办公室: a body's own office (`_departments`)
+        if norm[start] in soft_stops() and self._everyday(norm[start + 1:end]):
+            return False  # 经|运河, 跨|省区: a verb before an everyday word
         if (start, ending) in kb.listed and norm[ending] in soft_stops():
             return False
         if ending - start < low or self._ordinary(norm, start, ending, end, kb) \
