@@ -44,6 +44,7 @@ from kg.linking.tables import column, number, table
 _JOINERS = "和与及"
 _PARTICLE_WORDS = "地"  # a stop as the adverb's particle, but the first of 地铁, 地质, 地区
 _ANCHORS = "省市区县"
+_EARLY_LATE = ("初", "末")  # 明初, 清末: a one-character dynasty's first or last years
 _KNOWN = (KB, "lexicon.place")   # the origins of names the text is known to have
 # a department after its organisation's name (历史系, 古籍部, 计算机科学与工程学院), or its
 # office (委员会|办公室)
@@ -203,7 +204,7 @@ class _KbSpans:
     """The names a text is known to have (the KB's, and the places of the name lists), by
     start and by the characters they cover."""
 
-    def __init__(self, found: list[Proposal], gazetteer):
+    def __init__(self, found: list[Proposal], gazetteer, norm: str = ""):
         known = [p for p in found if p.origin in _KNOWN]
         self.starts = {p.start for p in known}
         self.sorted_starts = sorted(self.starts)
@@ -215,6 +216,7 @@ class _KbSpans:
         self.persons: set[tuple[int, int]] = set()
         self.ends: dict[int, int] = {}  # end -> start of the longest known name ending there
         self.periods: dict[int, int] = {}  # start -> end of names that are only periods
+        self.early_late: set[int] = set()  # ... of those that are a dynasty and 初 or 末
         self.dynasties: dict[int, int] = {}  # ... of those that are no reign era (后金, 南朝)
         for p in known:
             self.ends[p.end] = min(self.ends.get(p.end, p.start), p.start)
@@ -229,6 +231,9 @@ class _KbSpans:
                 self.place_ends.add(p.end)
             if types == {"PERSON"}:
                 self.persons.add((p.start, p.end))
+            if types == {"PERIOD"} and p.length == 1 and norm[p.end:p.end + 1] in _EARLY_LATE:
+                self.periods[p.start] = p.end + 1  # 明初|湖属徐达: a dynasty's first years
+                self.early_late.add(p.start)
             if types == {"PERIOD"} and p.end - p.start > 1:  # not 入|金 of 入金陵
                 self.periods[p.start] = max(self.periods.get(p.start, 0), p.end)
                 if gazetteer and all(gazetteer.entities[n.entity].cls != "ReignEra"
@@ -267,7 +272,7 @@ class Suffixes:
         self.gazetteer = gazetteer
 
     def __call__(self, norm: str, found: list[Proposal]) -> list[Proposal]:
-        kb = _KbSpans(found, self.gazetteer)
+        kb = _KbSpans(found, self.gazetteer, norm)
         out, place_starts = [], set()
         lines = poem_lines(norm)
         lines = len(norm) if lines is None else lines  # no poem: no verse lines
@@ -427,9 +432,10 @@ class Suffixes:
         start with only dates it (清代|金陵书局): the name starts after it."""
         start, bounded = self._stem_start(norm, end, size, type_, kb)
         after = kb.periods.get(start, 0)
-        if start < after < end or start < kb.dynasties.get(start, 0) == end:
+        if start < after < end or start < kb.dynasties.get(start, 0) == end or (
+                start in kb.early_late and after == end):
             # a stem too short after it makes no name (清代|金+陵), nor a dynasty alone (南朝|寺,
-            # 日后金|陵), but an era may name a place (建德|府, 延庆|寺)
+            # 日后金|陵) or with 初 or 末 (明初|湖), but an era may name a place (建德|府)
             return after, True
         return start, bounded
 
