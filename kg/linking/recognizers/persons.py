@@ -104,7 +104,8 @@ def _author_regex() -> re.Pattern:
 
 
 @cache
-def _adverbs() -> frozenset[str]:
+def clause_adverbs() -> frozenset[str]:
+    """The adverbs that open a predicate after its subject (clause_adverbs.tsv: 始, 乃, 遂)."""
     return frozenset(column("clause_adverbs", "char"))
 
 
@@ -212,7 +213,7 @@ class Persons:
             base = start + len(surname)
             for size in (2, 1):
                 given = norm[base:base + size]
-                if size == 2 and (given[1:] in _adverbs() or _office_at(norm, base + 1)
+                if size == 2 and (given[1:] in clause_adverbs() or _office_at(norm, base + 1)
                                   or self._starts_word(norm, base + 1)):
                     continue  # 苏颋见而异之: an adverb or verb of the clause; 林公|修撰: an
                     # office; 龚贤|晚年: the second character begins the next word
@@ -242,7 +243,7 @@ class Persons:
         adverb that opens a predicate (皇甫湜|始闻: clause_adverbs.tsv): the given name is more
         likely the one character before it."""
         words = getattr(self.gazetteer, "words", frozenset())
-        return norm[at:at + 2] in words or norm[at:at + 1] in _adverbs()
+        return norm[at:at + 2] in words or norm[at:at + 1] in clause_adverbs()
 
     def name_before(self, norm: str, end: int, common: bool) -> int | None:
         """The start of a name that ends at ``end``, or None: the three-character name when

@@ -31,6 +31,7 @@ from kg.linking.kb import Name
 from kg.linking.model import KB, Proposal
 from kg.linking.recognizers.naming import BREAK, poem_lines
 from kg.linking.recognizers.persons import (
+    clause_adverbs,
     cues,
     is_han,
     kb_persons,
@@ -40,7 +41,7 @@ from kg.linking.recognizers.persons import (
     surname_of,
     surnames,
 )
-from kg.linking.tables import column, table
+from kg.linking.tables import table
 
 
 class References:
@@ -140,7 +141,8 @@ class References:
             at, name = m.start(2), m.group(2)
             if lines is not None and (at >= lines or m.group(1) == "子"):
                 continue  # a poem's title says 子 of the man it honours (送许子|擢第)
-            if at in taken or name in words or name[1] in _adverbs() \
+            # 六世孙斌|始为刊刻: an adverb after a one-character name ends no two-character one
+            if at in taken or name in words or name[1] in clause_adverbs() \
                     or name in offices or norm[m.start(1) - 1:m.start(1) + 1] in words \
                     or (m.group(1) + name[0]) in words or any(c in stops() for c in name):
                 continue
@@ -203,7 +205,7 @@ class References:
         return norm[at:at + 2] not in words and norm[at - 1:at + 1] not in words
 
 
-# how far after a full name its surname alone may stand for it (识邓光荐，为邓器重)
+# how far after a full name its surname alone may stand for it (识赵孟頫，赵为其诗作序)
 _BACK_REACH = 40
 # surnames that alone are a title or a pronoun more often than a man (王: the prince)
 _NOT_ALONE = frozenset("王公")
@@ -273,13 +275,6 @@ def _siblings(norm: str, at: int, generation: str) -> list[Proposal]:
 
 
 @cache
-def _adverbs() -> frozenset[str]:
-    """The adverbs that open a predicate (clause_adverbs.tsv): one after a one-character name
-    (六世孙斌|始为刊刻) ends no two-character one."""
-    return frozenset(column("clause_adverbs", "char"))
-
-
-@cache
 def _kinsman_regex() -> re.Pattern:
     """A kinship word of kin_words.tsv that stands before a name (but 孙, a surname as
     often), two characters, and what closes them: 、, 等, 与, a clause's end, an adverb that
@@ -288,7 +283,7 @@ def _kinsman_regex() -> re.Pattern:
     words = sorted((r["word"] for r in table("kin_words") if r["position"] == "before"
                     and r["word"] not in surnames()),
                    key=len, reverse=True)
-    adverbs = "".join(sorted(set(column("clause_adverbs", "char")) | _given_contexts()[1]))
+    adverbs = "".join(sorted(clause_adverbs() | _given_contexts()[1]))
     return re.compile(f"({'|'.join(words)})([\u4e00-\u9fff]{{2}})(?=[、等与，。；,;]|[{adverbs}])")
 
 

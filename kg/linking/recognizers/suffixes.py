@@ -212,7 +212,7 @@ class _KbSpans:
         self.kb_begins: dict[int, int] = {}  # start -> end of the longest known name there
         self.orgs: list[tuple[int, int]] = []
         self.places: dict[int, int] = {}  # start -> end of known place names
-        self.place_ends: set[int] = set()
+        self.place_ends: set[int] = set()  # ends of known place names (江州|太平观)
         self.persons: set[tuple[int, int]] = set()
         self.ends: dict[int, int] = {}  # end -> start of the longest known name ending there
         self.periods: dict[int, int] = {}  # start -> end of names that are only periods
