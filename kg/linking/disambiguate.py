@@ -423,7 +423,7 @@ class Disambiguator:
         return self._lines is not None and p.start > self._lines \
             and norm[p.start:p.end] in _verse_words() and YEAR_COUNT.match(norm, p.end) is None
 
-    def _unknown(self, text: str, norm: str, p: Proposal, years=()) -> Mention | None:
+    def _unknown(self, text: str, norm: str, p: Proposal, years) -> Mention | None:
         if p.type is None:
             return None
         name = norm[p.start:p.end]

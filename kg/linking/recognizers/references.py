@@ -105,8 +105,9 @@ class References:
             senses = self._given_senses(p, family) if p.origin == KB else ()
             if p.origin == KB and not senses:
                 continue
-            for at in occurrences(norm[:p.end + _BACK_REACH], family):
-                if at >= p.end and (at, at + 1) not in taken and self._heads_clause(norm, at):
+            for offset in occurrences(norm[p.end:p.end + _BACK_REACH], family):
+                at = p.end + offset
+                if (at, at + 1) not in taken and self._heads_clause(norm, at):
                     taken.add((at, at + 1))
                     out.append(Proposal(at, at + 1, "PERSON", senses,
                                         KB if senses else "naming.given", self.given_strength))
