@@ -128,8 +128,10 @@ def _honorifics() -> tuple[re.Pattern, tuple[str, ...], tuple[str, ...]]:
     rows = table("poem_honorifics")
     kinds = {kind: tuple(r["word"] for r in rows if r["kind"] == kind)
              for kind in ("honorific", "word", "next")}
-    return (re.compile("|".join(map(re.escape, kinds["honorific"]))), kinds["word"],
-            kinds["next"])
+    # an office of a poem's addressee serves as a form of address in its lines too (王少府)
+    forms = sorted({*kinds["honorific"], *(o for o in _addressees()[1] if len(o) > 1)},
+                   key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, forms))), kinds["word"], kinds["next"]
 
 
 @cache
@@ -191,7 +193,7 @@ class Naming:
         taken = {(p.start, p.end) for p in addressees}
         out += addressees + [p for p in self._officers(norm, found, addressees)
                              if (p.start, p.end) not in taken]
-        out += self._monks(norm, found) + self._ranked(norm) + self._honoured(norm)
+        out += self._monks(norm, found) + self._ranked(norm) + self._honoured(norm, found)
         out += self._titled_lords(norm, found) + self._sons(norm)
         out += self._title_subject(norm)
         return [p for p in out if self._plausible(p, norm[p.start:p.end])]
@@ -493,22 +495,35 @@ class Naming:
 
     # -- 张侯楼上月, 徐生思解榻 -----------------------------------------------------------
 
-    def _honoured(self, norm: str) -> list[Proposal]:
+    def _honoured(self, norm: str, found: list[Proposal]) -> list[Proposal]:
         """In the lines of a poem (after its title and author), a common surname and a form of
-        address of poem_honorifics.tsv (张侯, 谢公, 徐生, 陈君, 刘郎): the person."""
+        address of poem_honorifics.tsv (张侯, 谢公, 徐生, 陈君, 刘郎) or an addressee's office
+        (王少府, 钱太尉): the person; not a surname that ends a known name (九江|太守)."""
         lines = poem_lines(norm)
         if lines is None:
             return []
         regex, phrases, nexts = _honorifics()
         everyday, out = self._words(), []
+        known_ends = {p.end for p in found if p.origin == KB and p.end - p.start > 1}
         for m in regex.finditer(norm, lines):
             start = self._honoured_start(norm, m.start())
             if start is not None and not norm.startswith(phrases, start) \
                     and not norm.startswith(nexts, m.start()) \
                     and norm[start:m.end()] not in everyday \
-                    and norm[start - 1:start + 1] not in everyday:  # 森林|公园
+                    and norm[start - 1:start + 1] not in everyday \
+                    and m.start() not in known_ends \
+                    and not self._worded(norm, start, m):  # 森林|公园
                 out.append(Proposal(start, m.end(), "PERSON", (), "naming.honorific", 0.65))
         return out
+
+    def _worded(self, norm: str, start: int, form: re.Match) -> bool:
+        """Whether an office's first character goes with the surname, or its last with the
+        character after it, in an everyday word (江山|人物)."""
+        if form.end() - form.start() < 2:
+            return False
+        everyday = self._words()
+        return norm[start:form.start() + 1] in everyday \
+            or norm[form.end() - 1:form.end() + 1] in everyday
 
     def _titled_lords(self, norm: str, found: list[Proposal]) -> list[Proposal]:
         """In a poem's title, a common surname and 公 after an office, a verb, a joiner or a
