@@ -224,6 +224,12 @@ def test_quality_an_addressee_by_office_gives_no_given_name(real_linker):
     assert "李太尉" in found and "太尉" not in found
 
 
+def test_quality_an_office_in_the_lines_after_a_surname(real_linker):
+    text = "感舊\n某人\n莫作江寧王少府，九江太守勤王室。試登臨、江山人物。"
+    found = [m.text for m in real_linker.link(text) if m.type == "PERSON"]
+    assert found == ["王少府"]  # not 江太守 over 九江, nor 江山人 of 江山人物
+
+
 def test_quality_the_maker_of_an_edition_after_a_reign_era(real_linker):
     found = [m.text for m in real_linker.link("校以明正德任佃刻、嘉靖王皋續刻本") if m.type == "PERSON"]
     assert found == ["任佃", "王皋"]
