@@ -152,18 +152,23 @@ def _event_endings() -> tuple[str, ...]:
 
 
 @cache
-def _owners() -> dict[str, str]:
-    """Name -> the characters of owned_names.tsv after which it is a plain phrase."""
-    return {normalised([r["name"]])[0]: r["owners"] for r in table("owned_names")}
+def _owners() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Name -> the characters of owned_names.tsv after which it is a plain phrase, and the
+    allusions without which a poem has it as the phrase."""
+    return {normalised([r["name"]])[0]: (r["owners"], tuple(normalised(r["allusions"].split("|"))))
+            for r in table("owned_names")}
 
 
 def _owned(norm: str, p: Proposal, lines: int | None) -> bool:
     """盛令|新亭: a name of owned_names.tsv after its owner is the phrase (a new pavilion),
-    and in a poem whose title line has it so, it is the phrase in every line."""
-    owners = _owners().get(norm[p.start:p.end])
-    if owners is None:
+    and in a poem whose title line has it so, or that holds none of its allusions, it is the
+    phrase in every line."""
+    owners, allusions = _owners().get(norm[p.start:p.end], ("", ()))
+    if not owners:
         return False
     if p.start > 0 and norm[p.start - 1] in owners:
+        return True
+    if lines is not None and not any(word in norm for word in allusions):
         return True
     title = norm[:lines] if lines is not None else ""
     name = norm[p.start:p.end]

@@ -424,6 +424,8 @@ def test_quality_a_word_of_the_verse_is_no_name_in_a_poems_lines(real_linker, te
 @pytest.mark.parametrize(("text", "places"), [
     ("题盛令新亭\n王某\n新亭临水上，秋色满江城。", []),     # the magistrate's new pavilion
     ("新亭\n王某\n莫作新亭泣，山河异昔时。", ["新亭", "新亭"]),  # 建康's pavilion of tears
+    ("秋日\n王某\n湖上新亭好，秋来客自多。", []),     # a new pavilion: no allusion in the poem
+    ("秋日\n王某\n王导今何在，新亭草自青。", ["新亭"]),
 ])
 def test_quality_an_owned_new_pavilion_is_no_place(real_linker, text, places):
     found = [m.text for m in real_linker.link(text) if m.type == "PLACE" and m.text == "新亭"]
