@@ -256,6 +256,7 @@ class Naming:
     @staticmethod
     def _cued_name(norm: str, at: int, low: int, high: int, then: str
                    ) -> tuple[int, int] | None:
+        at += norm.startswith("为", at)  # 世称|为青溪: the verb's ending, not the name's start
         quoted = at < len(norm) and norm[at] in _OPEN
         start = at + 1 if quoted else at
         end = _clause_end(norm, start)

@@ -55,6 +55,7 @@ _PRINCE = re.compile(r"(?<=[\u4e00-\u9fff])王(?=[\u4e00-\u9fff]{2})")
 _COURTESY = re.compile(r"[,，]?字([\u4e00-\u9fff]{2})(?=[,，。;；、])")
 _BYLINE_TOKENS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 _JOINERS = "、和与及"
+_GOING = "游归还赴往返"  # 友人|游梅湖: a verb of going right after a title, not a surname
 # a count of the persons just named (齐己、牟儒二上人, 王、谢二公): it ends the name before it
 _COUNTED = re.compile("[二两三四五诸](?:人|公|子|君|僧|上人|禅师|法师|先生)")
 _CLAUSE_START = "，。；：（(,;:"  # not a line break: a poem's line may start with 白
@@ -274,6 +275,8 @@ class Persons:
                 continue  # 下令|修城: the one-character title 令 ends a word, no title here
             use = _cue_strength(m.group(), "before")
             at = m.end() + (norm[m.end():m.end() + 1] == " ")  # 志愿者 乔楠: one space between
+            if norm[at:at + 1] in _GOING:
+                continue
             named = self.name_from(norm, at) if use else None
             if use and use[0] == "title":
                 closed = self._closed_name(norm, at)
