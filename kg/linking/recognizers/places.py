@@ -9,8 +9,9 @@
   the place without the office;
 - a native place of two or three characters before 人 at the end of a clause: 兴化人,
   云南昆阳人, 是下关人;
-- an old place name of two or three characters before the modern gloss that biographies give
-  it: 建阳（今属福建）, 抚州临川 (今属江西).
+- an old place name of two or three characters (one right after punctuation) before the
+  modern gloss that biographies give it, and the county that gloss names after its province:
+  建阳（今属福建）, 抚州临川 (今属江西), ,鄞（今浙江宁波）, 鄱阳（今江西波阳）.
 
 A name must be bounded on its left (punctuation, a stop character of name_stops.tsv, a verb of
 name_soft_stops.tsv or the end of a known place: 云南|昆阳人; a one-character name before an
@@ -74,6 +75,9 @@ def _offices() -> tuple[re.Pattern, dict[str, tuple[int, int, float]]]:
 
 _NATIVE = re.compile(f"人(?=[{re.escape(_CLAUSE_END)}]|也)")
 _GLOSS = re.compile(r" ?[（(]今")
+_NO_COUNTY = "名内带部境间东南西北"  # 今江西|县名, 今安徽|东北: a description, no county
+# after 今 of a gloss: a province or city, then a county of two characters before its close
+_GLOSSED_COUNTY = re.compile(r"属?([\u4e00-\u9fff]{2,3}?)([\u4e00-\u9fff]{2})(?=[)）])")
 _TIME_ENDINGS = "间时中末初年"  # 天宝间人: a person of an era, not of a place
 _POSTED = "迁徙擢拜调贬谪授除知居"  # verbs of a posting or a stay, before a name, not in one
 
@@ -171,12 +175,22 @@ class Places:
 
 
     def _glossed(self, norm: str, kb_ends: set[int]) -> list[Proposal]:
+        """建阳（今属福建）: the name before the gloss; an everyday word only right after a
+        known place (齐州|历城（今山东济南）), which a word such as 旧址 never follows. And the
+        modern county the gloss names after its province (今山东|巨野)."""
         out = []
         for m in _GLOSS.finditer(norm):
             start = self._bounded_start(norm, m.start(), 2, 3, kb_ends)
+            if start is None and m.start() >= 2 and norm[m.start() - 2] in _PUNCTUATION \
+                    and is_han(norm[m.start() - 1]):
+                start = m.start() - 1  # ,鄞（今浙江宁波）人: one character after punctuation
             name = norm[start:m.start()] if start is not None else ""
-            if name and name not in self._words():
+            if name and (name not in self._words() or start in kb_ends):
                 out.append(Proposal(start, m.start(), "PLACE", (), "place.gloss", 0.7))
+            inner = _GLOSSED_COUNTY.match(norm, m.end())
+            if inner and inner.end(1) in kb_ends and inner.group(2)[-1] not in _NO_COUNTY:
+                out.append(Proposal(inner.start(2), inner.end(2), "PLACE", (), "place.gloss",
+                                    0.7))
         return out
 
 

@@ -230,6 +230,11 @@ def test_quality_an_office_in_the_lines_after_a_surname(real_linker):
     assert found == ["王少府"]  # not 江太守 over 九江, nor 江山人 of 江山人物
 
 
+def test_quality_a_gloss_that_describes_names_no_county(real_linker):
+    found = [m.text for m in real_linker.link("吉州吉安（今江西县名）人。") if m.type == "PLACE"]
+    assert "县名" not in found and "吉安" in found
+
+
 def test_quality_the_maker_of_an_edition_after_a_reign_era(real_linker):
     found = [m.text for m in real_linker.link("校以明正德任佃刻、嘉靖王皋續刻本") if m.type == "PERSON"]
     assert found == ["任佃", "王皋"]
