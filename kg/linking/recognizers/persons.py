@@ -55,8 +55,9 @@ _PRINCE = re.compile(r"(?<=[\u4e00-\u9fff])王(?=[\u4e00-\u9fff]{2})")
 _COURTESY = re.compile(r"[,，]?字([\u4e00-\u9fff]{2})(?=[,，。;；、])")
 _BYLINE_TOKENS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 _JOINERS = "、和与及"
-_GOING = "游归还赴往返"
-_VOUCHED = ("person.years", "person.byline")  # origins whose cue leaves no doubt of a name  # 友人|游梅湖: a verb of going right after a title, not a surname
+_GOING = "游归还赴往返"  # 友人|游梅湖: a verb of going right after a title, not a surname
+_VOUCHED = ("person.years",)  # origins whose cue leaves no doubt of a name (not a byline:
+# 作者:|文学创作)
 # a count of the persons just named (齐己、牟儒二上人, 王、谢二公): it ends the name before it
 _COUNTED = re.compile("[二两三四五诸](?:人|公|子|君|僧|上人|禅师|法师|先生)")
 _CLAUSE_START = "，。；：（(,;:"  # not a line break: a poem's line may start with 白
@@ -191,8 +192,8 @@ class Persons:
 
     def _plausible(self, name: str, vouched: bool = False) -> bool:
         """No everyday word (储备) and no name that starts with one (文学创 …), but a compound
-        surname that is also a word (上官婷) is a surname, and a name that its years or a
-        byline vouch for may start with one (管长根（1939年生）)."""
+        surname that is also a word (上官婷) is a surname, and a name that its years vouch for
+        may start with one (管长根（1939年生）)."""
         words = getattr(self.gazetteer, "words", frozenset())
         compound = len(name) > 2 and name[:2] in surnames()
         return name not in words and (compound or vouched or name[:2] not in words)
