@@ -175,6 +175,13 @@ def _owned(norm: str, p: Proposal, lines: int | None) -> bool:
     return any(at > 0 and title[at - 1] in owners for at in occurrences(title, name))
 
 
+def _in_note(norm: str, at: int) -> bool:
+    """Whether ``at`` lies within brackets: an editor's note on a poem (（见清朱绪曾编…）) may name
+    those born after its author."""
+    before = norm[:at]
+    return before.count("(") > before.count(")")
+
+
 @cache
 def _noble_endings() -> tuple[str, ...]:
     return tuple(column("noble_titles", "ending"))
@@ -228,6 +235,7 @@ class Disambiguator:
         self.model = confidence_weights(calibration)
         self.threshold = threshold
         self._lines: int | None = None  # where the lines of the poem being linked start
+        self._author_death: int | None = None  # when the poem's author died (KB), if known
         self._listed: set[tuple[int, int]] = set()  # its spans a list or context made places
         self.set_ents = set_ents
         self.gazetteer: Gazetteer | None = None
@@ -254,6 +262,7 @@ class Disambiguator:
         context = self._context(proposals)
         text, norm = doc._.jl_text, doc._.jl_norm
         self._lines = poem_lines(norm)
+        self._author_death = self._author_death_year(norm, proposals)
         self._listed = {(p.start, p.end) for p in doc._.jl_candidates or ()
                         if p.type == "PLACE" and p.origin.startswith(SECOND_OPINIONS)}
         self._described = self._descriptions(norm, proposals, doc._.jl_candidates or ())
@@ -400,9 +409,13 @@ class Disambiguator:
         scored, own = [], self.own(p)
         cued = era_cue(norm, p, gaz.singles)
         for n in historical_names(p.senses, gaz.entities):
+            if self._unborn(gaz.entities[n.entity]) and not _in_note(norm, p.start):
+                continue
             values = self.features(p, gaz.entities[n.entity], n.prior, years, context, own,
                                    cued)
             scored.append((self.score(values), n.entity, n, values))
+        if not scored:
+            return self._unknown(text, norm, p, years)
         scored.sort(key=lambda s: (-s[0], s[1]))
         best, at, name, values = scored[0]
         entity = gaz.entities[at]
@@ -421,6 +434,24 @@ class Disambiguator:
         return Mention(p.start, p.end, text[p.start:p.end], entity.type, entity.iri,
                        entity.label, round(probability(found, self.model), 4), None, p.origin,
                        found)
+
+    def _author_death_year(self, norm: str, proposals: list[Proposal]) -> int | None:
+        """When the KB person on a poem's author line died: no one the poem names was born
+        later (干王, the Taiping title, in 李白's 长裾曳地干王侯 is no mention)."""
+        if self._lines is None:
+            return None
+        line = norm.find("\n") + 1
+        authors = {n.entity for p in proposals if p.start == line and p.end == self._lines
+                   for n in p.senses}
+        lives = [self.gazetteer.entities[at] for at in authors]
+        if len(lives) != 1 or lives[0].type != "PERSON":
+            return None
+        return lives[0].end
+
+    def _unborn(self, e: Entity) -> bool:
+        """Whether a person was born after the poem's author died (`_author_death_year`)."""
+        return e.type == "PERSON" and self._author_death is not None \
+            and e.start is not None and e.start > self._author_death
 
     def _verse_word(self, norm: str, p: Proposal) -> bool:
         """明朝 in a poem's lines, with no year count after it (太平三年): tomorrow morning,

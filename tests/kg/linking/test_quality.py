@@ -235,6 +235,13 @@ def test_quality_a_gloss_that_describes_names_no_county(real_linker):
     assert "县名" not in found and "吉安" in found
 
 
+def test_quality_a_poem_names_no_one_born_after_its_author_died(real_linker):
+    text = "行路難\n李白\n長裾曳地干王侯，一朝金盡長知己。\n（見清朱緒曾編《金陵詩徵》）"
+    found = {m.text: m.label for m in real_linker.link(text) if m.type == "PERSON"}
+    assert "干王" not in found  # the Taiping title: 洪仁玕 was born a thousand years later
+    assert found.get("朱緒曾") == "朱绪曾"  # an editor's note in brackets may name him
+
+
 def test_quality_the_maker_of_an_edition_after_a_reign_era(real_linker):
     found = [m.text for m in real_linker.link("校以明正德任佃刻、嘉靖王皋續刻本") if m.type == "PERSON"]
     assert found == ["任佃", "王皋"]
