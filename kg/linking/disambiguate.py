@@ -449,8 +449,9 @@ class Disambiguator:
         return lives[0].end
 
     def _unborn(self, e: Entity) -> bool:
-        """Whether a person was born after the poem's author died (`_author_death_year`)."""
-        return e.type == "PERSON" and self._author_death is not None \
+        """Whether a person was born, or a reign era began, after the poem's author died
+        (`_author_death_year`)."""
+        return (e.type == "PERSON" or e.cls == "ReignEra") and self._author_death is not None \
             and e.start is not None and e.start > self._author_death
 
     def _verse_word(self, norm: str, p: Proposal) -> bool:
