@@ -169,6 +169,18 @@ def _past_country(norm: str, start: int, ending: int, low: int) -> int:
     return start
 
 
+@cache
+def _org_prefixes() -> tuple[str, ...]:
+    return tuple(sorted(column("org_prefixes", "word"), key=len, reverse=True))
+
+
+def _with_prefix(norm: str, start: int) -> int:
+    """Where a body's name starts that a party's or league's name opens before its place
+    (共青团|南京市委), else ``start``."""
+    prefix = next((w for w in _org_prefixes() if norm.endswith(w, 0, start)), "")
+    return start - len(prefix)
+
+
 def _origin(type_: str, stem: tuple[int, int, str], strength: float, kb: _KbSpans
             ) -> tuple[str, float]:
     """The rule that made a name and how sure it is: a known person's memorial (李白|墓,
@@ -292,7 +304,7 @@ class Suffixes:
                     norm, (start, bounded), kb, place_starts):
                 continue
             if type_ == "ORGANIZATION":
-                start = _past_country(norm, start, m.start(), low)
+                start = _with_prefix(norm, _past_country(norm, start, m.start(), low))
             if type_ == "PLACE":
                 place_starts.add(start)
             origin, strength = _origin(type_, (start, m.start(), m.group()), strength, kb)
