@@ -181,6 +181,18 @@ def _with_prefix(norm: str, start: int) -> int:
     return start - len(prefix)
 
 
+_PLACE_CLOSERS = "路街巷桥区县市省镇村"  # 颐和路|和: a place's ending before a joiner
+
+
+def _past_joined_place(norm: str, start: int, ending: int, low: int) -> int:
+    """Where a body's name starts that a stem joins to a place before it (老门东、颐和路和|江宁
+    织造博物馆): after the joiner, if the name keeps ``low`` characters before its ending."""
+    for at in range(ending - low - 1, start, -1):
+        if norm[at] in "和与及" and norm[at - 1] in _PLACE_CLOSERS:
+            return at + 1
+    return start
+
+
 def _origin(type_: str, stem: tuple[int, int, str], strength: float, kb: _KbSpans
             ) -> tuple[str, float]:
     """The rule that made a name and how sure it is: a known person's memorial (李白|墓,
@@ -305,6 +317,7 @@ class Suffixes:
                 continue
             if type_ == "ORGANIZATION":
                 start = _with_prefix(norm, _past_country(norm, start, m.start(), low))
+                start = _past_joined_place(norm, start, m.start(), low)
             if type_ == "PLACE":
                 place_starts.add(start)
             origin, strength = _origin(type_, (start, m.start(), m.group()), strength, kb)
