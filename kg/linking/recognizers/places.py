@@ -1,5 +1,6 @@
 """Places that the words around them give away, with no ending of their own (``jinling.places.v1``).
 
+- a monastery after the short name of its city and 之 (历住苏之万寿、杭之净慈): both places;
 - a list of prefectures closed by a word for them (kg/linking/tables/place_lists.tsv): 历知
   婺、光、庐、颍等州 names four places, 婺 光 庐 颍; an item may have two characters
   (沧、桂、凤翔等州; 收复黄州、寿昌等地), but the first one not over a verb (历知沧);
@@ -64,6 +65,12 @@ def _short_list_regex() -> re.Pattern:
 
 
 @cache
+def _seated_regex() -> re.Pattern:
+    chars = "".join(sorted(re.escape(c) for c in column("place_abbreviations", "char")))
+    return re.compile(f"(?<=[住居应移于、，,。])([{chars}])之([{_HAN}]{{2}})(?=[、，,。；;])")
+
+
+@cache
 def _offices() -> tuple[re.Pattern, dict[str, tuple[int, int, float]]]:
     rows = {r["office"]: (int(number(r, "min_stem", "office_endings")),
                           int(number(r, "max_stem", "office_endings")),
@@ -121,6 +128,9 @@ class Places:
                 out.append(Proposal(offset, offset + len(item), "PLACE", (), "place.list",
                                     self.strength))
                 offset += len(item) + 1
+        for m in _seated_regex().finditer(norm):  # 历住苏之万寿、杭之净慈: a temple in its city
+            out += [Proposal(*m.span(group), "PLACE", (), "place.list", self.strength)
+                    for group in (1, 2)]
         for m in _short_list_regex().finditer(norm):  # 往来于苏、杭一带: short names
             out += [Proposal(m.start(1) + at, m.start(1) + at + 1, "PLACE", (), "place.list",
                              self.strength) for at in range(0, len(m.group(1)), 2)]
