@@ -181,7 +181,7 @@ def _with_prefix(norm: str, start: int) -> int:
     return start - len(prefix)
 
 
-_PLACE_CLOSERS = "路街巷桥区县市省镇村"  # 颐和路|和: a place's ending before a joiner
+_PLACE_CLOSERS = "路街巷桥区县市省镇村宫寺庙观园湖山门台楼"  # a place's last: 颐和路|和
 
 
 def _past_joined_place(norm: str, start: int, ending: int, low: int) -> int:
