@@ -100,7 +100,8 @@ class Places:
         self.gazetteer = gazetteer
 
     def __call__(self, norm: str, found: list[Proposal]) -> list[Proposal]:
-        kb_ends = {p.end for p in found if p.origin in (KB, "lexicon.place")}
+        kb_ends = {p.end for p in found
+                   if p.origin in (KB, "lexicon.place") and not self._eras_only(p)}
         kb_spans = {(p.start, p.end) for p in found if p.origin == KB and not self._eras_only(p)}
         out = self._before_offices(norm, kb_ends)
         out += self._natives(norm, kb_ends) + self._glossed(norm, kb_ends)
