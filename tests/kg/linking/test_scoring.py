@@ -36,7 +36,9 @@ SETS = {"dev": EVAL / "dev.jsonl", "dev2": EVAL / "dev2.jsonl", "dev3": EVAL / "
         "dev28": EVAL / "dev28.jsonl", "dev29": EVAL / "dev29.jsonl",
         "dev30": EVAL / "dev30.jsonl", "dev31": EVAL / "dev31.jsonl",
         "dev32": EVAL / "dev32.jsonl", "dev33": EVAL / "dev33.jsonl",
-        "dev34": EVAL / "dev34.jsonl",
+        "dev34": EVAL / "dev34.jsonl", "dev35": EVAL / "dev35.jsonl",
+        "dev36": EVAL / "dev36.jsonl", "dev37": EVAL / "dev37.jsonl",
+        "dev38": EVAL / "dev38.jsonl",
         "heldout": EVAL / "heldout.jsonl"}
 # the held-out set shares no text with a development set (README); the development sets may
 # share a long name (侵华日军南京大屠杀遇难同胞纪念馆)
