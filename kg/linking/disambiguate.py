@@ -155,7 +155,8 @@ def _event_endings() -> tuple[str, ...]:
 def _owners() -> dict[str, tuple[str, tuple[str, ...]]]:
     """Name -> the characters of owned_names.tsv after which it is a plain phrase, and the
     allusions without which a poem has it as the phrase."""
-    return {normalised([r["name"]])[0]: (r["owners"], tuple(normalised(r["allusions"].split("|"))))
+    return {normalised([r["name"]])[0]:
+            (r["owners"], tuple(normalised([w for w in r["allusions"].split("|") if w])))
             for r in table("owned_names")}
 
 
@@ -168,7 +169,7 @@ def _owned(norm: str, p: Proposal, lines: int | None) -> bool:
         return False
     if p.start > 0 and norm[p.start - 1] in owners:
         return True
-    if lines is not None and not any(word in norm for word in allusions):
+    if lines is not None and allusions and not any(word in norm for word in allusions):
         return True
     title = norm[:lines] if lines is not None else ""
     name = norm[p.start:p.end]
