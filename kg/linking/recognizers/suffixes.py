@@ -188,7 +188,7 @@ def _past_joined_place(norm: str, start: int, ending: int, low: int) -> int:
     """Where a body's name starts that a stem joins to a place before it (老门东、颐和路和|江宁
     织造博物馆): after the joiner, if the name keeps ``low`` characters before its ending."""
     for at in range(ending - low - 1, start, -1):
-        if norm[at] in "和与及" and norm[at - 1] in _PLACE_CLOSERS:
+        if norm[at] in _JOINERS and norm[at - 1] in _PLACE_CLOSERS:
             return at + 1
     return start
 
