@@ -44,12 +44,13 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _LIFE = re.compile(r"[(（]\s*(?:前?\d{3,4}\s*(?:年生|年出生|年?\s*[-—–~至]\s*前?\d{0,4})"
                    r"|[〇○零一二三四五六七八九]{3,4}\s*[-—–~至]|生卒年)")
 # a dynasty's one-character name (or 有, a native place's 人, a prefecture's 州, a list's 、,
-# a year's 年, an era's 间, 校以's 以, 事见's 见, a chapter's number), then an author's name,
-# then the work or a word of making a book: 宋张敦颐《六朝事迹编类》, 词有朱孝臧《宝晋长短句》,
-# 歙人项梦昶合辑, 咸淳五年伊赓刻本, 卷二陈植《先人圹志》, 事见俞汝砺撰《晁具茨先生诗集序》
+# a year's 年, an era's 间, 校以's 以, 事见's 见, 另参's 参, 据's 据, a chapter's number), then an
+# author's name, then the work or a word of making a book: 宋张敦颐《六朝事迹编类》, 词有朱孝臧
+# 《宝晋长短句》, 歙人项梦昶合辑, 咸淳五年伊赓刻本, 卷二陈植《先人圹志》, 事见俞汝砺撰
+# 《晁具茨先生诗集序》, 另参张忱石《全唐诗人名索引》, 据毛晋影抄本
 _DYNASTIES = "汉晋隋唐宋元明清"
 _GOVERN = "镇"  # 徐商镇襄阳: held the command of
-_DYNASTY_BEFORE = f"(?<=[{_DYNASTIES}有人州、年间以见一二三四五六七八九十])"
+_DYNASTY_BEFORE = f"(?<=[{_DYNASTIES}有人州、年间以见参据一二三四五六七八九十])"
 # a prince's title, then his name: 永王李璘, 吴王孙权
 _PRINCE = re.compile(r"(?<=[\u4e00-\u9fff])王(?=[\u4e00-\u9fff]{2})")
 _COURTESY = re.compile(r"[,，]?字([\u4e00-\u9fff]{2})(?=[,，。;；、])")
