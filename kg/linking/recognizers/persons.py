@@ -176,10 +176,10 @@ class Persons:
         self.gazetteer = gazetteer
 
     def __call__(self, norm: str, found: list[Proposal]) -> list[Proposal]:
-        out = self._before(norm) + self._after(norm) + self._bylines(norm)
+        blocked, known = self._kb_starts(found), self._kb_persons(found)
+        out = self._before(norm, blocked) + self._after(norm) + self._bylines(norm)
         out += self._courtesy(norm) + self._authors(norm, found) + self._princes(norm)
         out += self._governors(norm, found)
-        blocked, known = self._kb_starts(found), self._kb_persons(found)
         out += self._lists(norm, out + known, blocked) + self._named_lists(norm, blocked)
         out = [p for p in _titled_first(out)
                if self._plausible(norm[p.start:p.end], p.origin in _VOUCHED)]
@@ -272,7 +272,7 @@ class Persons:
 
     # -- the rules -----------------------------------------------------------------------
 
-    def _before(self, norm: str) -> list[Proposal]:
+    def _before(self, norm: str, blocked: frozenset[int] = frozenset()) -> list[Proposal]:
         out = []
         words = getattr(self.gazetteer, "words", frozenset())
         for m in _patterns()[0].finditer(norm):
@@ -280,7 +280,7 @@ class Persons:
                 continue  # 下令|修城: the one-character title 令 ends a word, no title here
             use = _cue_strength(m.group(), "before")
             at = m.end() + (norm[m.end():m.end() + 1] == " ")  # 志愿者 乔楠: one space between
-            if norm[at:at + 1] in _GOING:
+            if norm[at:at + 1] in _GOING or at in blocked:
                 continue
             named = self.name_from(norm, at) if use else None
             if use and use[0] == "title":
