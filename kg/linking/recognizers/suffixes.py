@@ -380,13 +380,15 @@ class Suffixes:
 
     def _acceptable(self, norm: str, span: tuple[int, int, int], low: int, kb: _KbSpans
                     ) -> bool:
-        """A stem long enough, no ordinary word, no ending that starts a known name and no
-        known person's name with a one-character ending that is a verb after it (李昪镇金陵); no
-        phrase of a count and a measure word (一批政府), no whole everyday word (居民区) or verb
-        and one (经|运河), and no body's own office."""
+        """A stem long enough, no ordinary word, no ending that starts a known name or ends a
+        word before names (山|参观), and no known person's name with a one-character ending
+        that is a verb after it (李昪镇金陵); no phrase of a count and a measure word (一批政府),
+        no whole everyday word (居民区) or verb and one (经|运河), and no body's own office."""
         start, ending, end = span
         if end - ending == 1 and 0 < ending - start <= 2 and norm[ending - 1] in soft_stops():
             return False  # a verb and its object (诏建楼: build a tower), no name
+        if end - ending == 1 and norm[ending - 1:end] in _prefix_stops():
+            return False  # 登山|参观: the ending closes a word that stands before names
         if norm[ending:end] == "办公室" and norm[start:ending].endswith(_org_endings()):
             return False  # 栖霞区图书馆|办公室: a body's own office (`_departments`)
         if norm[start] in soft_stops() and self._everyday(norm[start + 1:end]):
