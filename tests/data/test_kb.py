@@ -335,9 +335,30 @@ def test_kb_merge_rules():
     ("苏轼：(1037-1101) 北宋文学家。字子瞻，号东坡居士，眉州人。", (1037, 1101, ["子瞻"], ["东坡居士"])),
     ("某甲（約九五○～一○○一），字乙丙。", (None, 1001, ["乙丙"], [])),
     ("某甲，一字伯玉，賜號希夷先生。", (None, None, [], [])),
+    ("岳珂（一一八二～？），字肅之，號亦齋、東几，晚號倦翁，湯陰人。",
+     (1182, None, ["肅之"], ["亦齋", "東几", "倦翁"])),
 ])
 def test_kb_poet_biographies(bio, expected):
     pytest.importorskip("pypinyin")
     from kbgen.poets import parse_bio
     name = bio[:2] if bio[1] != "甲" else "某甲"
     assert parse_bio([name], bio) == expected
+
+
+@pytest.mark.parametrize(("name", "slug"), [
+    ("王安石", "wang-anshi"),
+    ("张榘", "zhang-ju"),
+    ("俞𣓨", "yu-u234e8"),  # no reading: the code point keeps the IRI its own
+])
+def test_kb_person_slugs(name, slug):
+    pytest.importorskip("pypinyin")
+    from kbgen.names import Names
+    from kbgen.source import Source
+    assert Names(Source(Path("unused"))).person_slug(name) == slug
+
+
+def test_kb_simplified_names_keep_the_characters_names_use():
+    pytest.importorskip("pypinyin")
+    from kbgen.names import Names
+    from kbgen.source import Source
+    assert Names(Source(Path("unused"))).simplified("張榘") == "张榘"

@@ -1,7 +1,9 @@
 """Chinese names: simplified and traditional forms, and the pinyin slugs of IRIs.
 
 OpenCC converts between the scripts; its simplified-to-traditional direction guesses wrong for
-some place names (钟山 is 鍾山, not 鐘山), so its output is corrected with src/hant_fixes.tsv.
+some place names (钟山 is 鍾山, not 鐘山), so its output is corrected with src/hant_fixes.tsv,
+and its other direction folds a few characters that names keep (張榘 is 张榘, not 张矩):
+src/hans_fixes.tsv.
 pypinyin gives the syllables of slugs; src/pinyin.tsv overrides its readings where they are
 wrong for names (surnames such as 曾 zeng, places such as 六合 lu he).
 """
@@ -12,6 +14,7 @@ import re
 from functools import cache
 
 from pypinyin import Style, lazy_pinyin
+from pypinyin.constants import PINYIN_DICT
 
 from kg.chinese import s2t, t2s
 
@@ -25,6 +28,7 @@ class Names:
 
     def __init__(self, source: Source):
         self.hant_fixes = [(r["wrong"], r["right"]) for r in source.table("hant_fixes")]
+        self.hans_fixes = [(r["wrong"], r["right"]) for r in source.table("hans_fixes")]
         readings = source.table("pinyin")
         self.phrases = {r["text"]: r["pinyin"].split() for r in readings if r["use"] == "any"}
         self.surnames = {r["text"]: r["pinyin"].split() for r in readings
@@ -35,7 +39,10 @@ class Names:
         self.simplified = cache(self._simplified)
 
     def _simplified(self, text: str) -> str:
-        return t2s().convert(text)
+        converted = t2s().convert(text)
+        for wrong, right in self.hans_fixes:
+            converted = converted.replace(wrong, right)
+        return converted
 
     def traditional(self, text: str) -> str:
         """The traditional form, corrected; equal to ``text`` where the scripts agree."""
@@ -85,5 +92,13 @@ class Names:
 def _pinyin(text: str) -> list[str]:
     if not text:
         return []
+    at = next((i for i, c in enumerate(text) if _unread(c)), None)
+    if at is not None:  # 俞𣓨 -> yu-u234e8: no two such names share an IRI
+        return _pinyin(text[:at]) + [f"u{ord(text[at]):x}"] + _pinyin(text[at + 1:])
     found = lazy_pinyin(text, style=Style.NORMAL, errors="ignore", v_to_u=False)
     return [s.lower() for s in found if s.isascii() and s.isalpha()]
+
+
+def _unread(char: str) -> bool:
+    """A rare Han character that pypinyin has no reading for."""
+    return HAN.fullmatch(char) is not None and ord(char) not in PINYIN_DICT

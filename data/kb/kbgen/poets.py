@@ -19,15 +19,17 @@ from .terms import Ref, Text
 OUT = "poets"
 # a title after the name, as in 施惠《幽闺记》
 WORK = re.compile(r"《[^》]*》")
-# a personal name: two to four Han characters (poet_not_names.tsv lists those that are not)
-NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+# a personal name: two to four Han characters, rare ones of the extensions included (趙㠓,
+# 虞㠭); poet_not_names.tsv lists those that are not names
+NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002ffff]{2,4}")
 DIGITS = dict(zip("〇○零一二三四五六七八九", "000123456789", strict=True))
 # the age from which an author counts as active (poet_periods.tsv, kind lifetime)
 ADULT = 15
 SPAN = re.compile(r"[（(]([^）()]{1,24})[）)]")
 DASH = re.compile(r"[～~\-—－–至]")
 COURTESY = re.compile(r"(?:^|[，,。])字([^，,。；;（()）\s]{1,4})(?=[，,。；;（(])")
-ART = re.compile(r"(?:^|[，,。])(?:自|晚|又)?[號号]([^，,。；;（()）\s]{1,6})(?=[，,。；;（(])")
+# 號亦齋、東几，晚號倦翁: every art name of the head, those a 、 joins apart
+ART = re.compile(r"(?:^|[，,。])(?:自|晚|又|別|别)?[號号]([^，,。；;（()）\s]{1,13})(?=[，,。；;（(])")
 
 
 @dataclass
@@ -67,8 +69,17 @@ def parse_bio(names: list[str], bio: str) -> tuple[int | None, int | None, list[
             break
     first = "。".join(head.split("。")[:2]) + "。"
     courtesy = [m.group(1) for m in COURTESY.finditer(first)][:1]
-    art = [m.group(1) for m in ART.finditer(first)][:1]
+    art = [name for m in ART.finditer(first) for name in _art_names(first, m)]
     return birth, death, courtesy, art
+
+
+def _art_names(head: str, match: re.Match) -> list[str]:
+    """The names a 、 joins after 號; the last is a place when a modern gloss follows it
+    (自號轉庵、易足居士、饒州鄱陽（今江西波陽）人: the source's 、 stands for a comma)."""
+    names = match.group(1).split("、")
+    if head.startswith(("（今", "(今"), match.end()):
+        names = names[:-1]
+    return [name for name in names if 1 < len(name) <= 6]
 
 
 @dataclass
