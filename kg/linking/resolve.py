@@ -9,7 +9,8 @@ more than a courtesy name or a reign era, then the earlier start. Before that, t
 - a rule's proposal and a KB name over the same span become the KB proposal, which takes the
   rule's type when one of its senses has it (孙中山 before 先生 is the person), and else
   ignores the rule (孙中山 is no place for ending in 山), except for a rule of
-  ``_OVERRULING``, which then replaces the KB name (寿昌 in a list of places is no era);
+  ``_OVERRULING``, which then replaces the KB name (寿昌 in a list of places is no era,
+  《乌衣巷》 no place);
 - a rule's place that only adds characters in front of a KB place (着秦淮河 for the KB's
   秦淮河) is dropped, so a poor left boundary never hides a KB name; so is a rule's person
   that starts where a KB person's name starts (谢安两 for the KB's 谢安), unless the rule is
@@ -42,7 +43,8 @@ def _merge_same_spans(proposals: list[Proposal], gazetteer) -> list[Proposal]:
             kept.append(p)
         elif twin.type is None and _has_type(twin, p.type, gazetteer):
             twin.type, twin.strength = p.type, max(p.strength, twin.strength)
-        elif p.origin in _OVERRULING and not _has_type(twin, p.type, gazetteer):
+        elif p.origin in _OVERRULING and not _has_type(twin, p.type, gazetteer) \
+                and not _has_type(twin, "EVENT", gazetteer):
             kept.append(p)
             overruled.add(id(twin))
         elif p.origin.startswith(SECOND_OPINIONS) and _weak(twin, gazetteer):
@@ -50,9 +52,11 @@ def _merge_same_spans(proposals: list[Proposal], gazetteer) -> list[Proposal]:
     return [p for p in kept if id(p) not in overruled]
 
 
-# rules whose evidence outweighs a KB name of another type over the same span: an item of
-# 收复黄州、寿昌等地 is a place, whatever else the KB calls 寿昌
-_OVERRULING = frozenset({"place.list"})
+# rules whose evidence outweighs a KB name of another type over the same span (but an
+# event's: 《南京条约》 is the KB's treaty): an item of 收复黄州、寿昌等地 is a place, whatever else
+# the KB calls 寿昌; a whole title in 《》 is a work (《乌衣巷》, a poet's 《洪崖》 named after
+# his art name)
+_OVERRULING = frozenset({"place.list", "work.title"})
 # rules whose proposal stays beside a weak KB name of the same span (a reign era's, a courtesy
 # name's) for the disambiguator to weigh: the lists (长安), a place by its context (长乐 (今属福建))
 SECOND_OPINIONS = ("lexicon.", "place.")
