@@ -29,7 +29,7 @@ SPAN = re.compile(r"[（(]([^）()]{1,24})[）)]")
 DASH = re.compile(r"[～~\-—－–至]")
 COURTESY = re.compile(r"(?:^|[，,。])字([^，,。；;（()）\s]{1,4})(?=[，,。；;（(])")
 # 號亦齋、東几，晚號倦翁: every art name of the head, those a 、 joins apart
-ART = re.compile(r"(?:^|[，,。])(?:自|晚|又|別|别)?[號号]([^，,。；;（()）\s]{1,13})(?=[，,。；;（(])")
+ART = re.compile(r"(?:^|[，,。])[自晚又別别]?[號号]([^，,。；;（()）\s]{1,13})(?=[，,。；;（(])")
 
 
 @dataclass
