@@ -224,7 +224,8 @@ class Persons:
                     continue  # 苏颋见而异之: an adverb or verb of the clause; 林公|修撰: an
                     # office; 龚贤|晚年: the second character begins the next word
                 if len(given) == size and _given_ok(given):
-                    if self._ends_name(norm, base + size) or _office_after(norm, base + size) or (
+                    if self._ends_name(norm, base + size) or _office_after(norm, base + size) \
+                            or (size == 1 and _office_at(norm, base + size)) or (
                             size == 2 and surnames()[surname] == "common"
                             and self._word_at(norm, base + size)):
                         return base + size, True
