@@ -314,8 +314,8 @@ class Naming:
             end = start + size
             if not self._surnamed(norm[start:end]) or norm[start:end] in self._words():
                 continue  # ,丛林谓之: a word
-            if norm.startswith(afters, end):
-                return [(start, end)]
+            if norm.startswith(afters, end) and norm[end - 1:end + 1] not in self._words():
+                return [(start, end)]  # not 杭州太|守: the frame's word ends a word there
             if depth < 4 and norm.startswith("、", end):
                 rest = self._framed(norm, end + 1, afters, depth + 1)
                 if rest:
