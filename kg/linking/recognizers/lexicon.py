@@ -118,8 +118,9 @@ class Lexicon:
     def _kept(self, norm: str, start: int, end: int, type_: str, designation: bool) -> bool:
         """No work on a poem's own title line, wherever it stands in it (金陵五题 乌衣巷, 杂曲歌辞
         长干行: the gold sets mark the place 长干 there), no designation that is an
-        everyday word (老子), no place whose 市 or 城 starts a word (南京市|民), no name that
-        ends one everyday word or an office and starts the next (纺|织女|工, 仓|曹参|军)."""
+        everyday word (老子), no place whose 市 or 城 starts a word (南京市|民) and no hall
+        that names a court office (崇政殿|说书), no name that ends one everyday word or an
+        office and starts the next (纺|织女|工, 仓|曹参|军)."""
         if type_ == "WORK" and (start == 0 or start < _title_end(norm)):
             return False
         if designation and norm[start:end] in self.words:
