@@ -78,14 +78,23 @@ def _kb_type_ends(proposals: list[Proposal], gazetteer) -> dict[int, list[tuple[
 
 
 def _hides_kb_name(p: Proposal, ends: dict[int, list[tuple[int, set]]],
-                   places: set[tuple[int, int]]) -> bool:
+                   places: set[tuple[int, int]], norm: str) -> bool:
     """A rule's place that only adds characters before a KB place's name (着秦淮河), or a
-    rule's organisation that only adds a place before a KB organisation's name (四牌楼|东南大学);
-    a person's name may well end in a KB name (郭 + the courtesy name 子明)."""
+    rule's organisation that only adds a place before a KB organisation's name (四牌楼|东南大学),
+    unless that place is a city or province by its full name (南京市|鼓楼区图书馆 is the
+    library's official name); a person's name may well end in a KB name (郭 + 子明)."""
     if p.origin == KB or p.type not in ("PLACE", "ORGANIZATION"):
         return False
     return any(start > p.start and p.type in types and (
-        p.type == "PLACE" or (p.start, start) in places) for start, types in ends.get(p.end, ()))
+        p.type == "PLACE" or ((p.start, start) in places and not _seat(norm, p.start, start)))
+        for start, types in ends.get(p.end, ()))
+
+
+def _seat(norm: str, start: int, end: int) -> bool:
+    return end - start >= 3 and end <= len(norm) and norm[end - 1] in _SEATS
+
+
+_SEATS = "市省"  # the full name of a city or province ends so
 
 
 def _list_ends(proposals: list[Proposal]) -> dict[int, int]:
@@ -163,8 +172,10 @@ def _same_entities(p: Proposal, q: Proposal) -> bool:
     return {n.entity for n in p.senses} <= {n.entity for n in q.senses}
 
 
-def resolve(proposals: list[Proposal], length: int, gazetteer=None) -> list[Proposal]:
-    """The proposals that win their stretch of text, in text order."""
+def resolve(proposals: list[Proposal], length: int, gazetteer=None, norm: str = ""
+            ) -> list[Proposal]:
+    """The proposals that win their stretch of text (``norm``, the normalised text), in text
+    order."""
     late = _restated(proposals)
     proposals = _merge_same_spans([p for p in proposals if id(p) not in late], gazetteer)
     ends, lists = _kb_type_ends(proposals, gazetteer), _list_ends(proposals)
@@ -175,7 +186,7 @@ def resolve(proposals: list[Proposal], length: int, gazetteer=None) -> list[Prop
         places = {(p.start, p.end) for p in proposals if p.type == "PLACE"} | {
             (start, end) for end, named in ends.items() for start, types in named
             if "PLACE" in types}
-        proposals = [p for p in proposals if not _hides_kb_name(p, ends, places)
+        proposals = [p for p in proposals if not _hides_kb_name(p, ends, places, norm)
                      and not _swallows_person(p, persons)
                      and not (p.origin not in _LISTED and p.type == "PERSON"
                               and "PERSON" in starts.get(p.start, ())
