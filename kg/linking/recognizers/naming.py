@@ -481,7 +481,8 @@ class Naming:
 
     def _title_subject(self, norm: str) -> list[Proposal]:
         """A poem's title that opens with a surname and a two-character given name, then a verb
-        of poem_title_verbs.tsv (赵德麟|召还, 己未|耿天骘|著作 is no verb): the person."""
+        of poem_title_verbs.tsv (赵德麟|召还, 己未|耿天骘|著作 is no verb): the person; not a
+        surname that is such a verb itself (宿|钟山知觉院: to stay the night)."""
         if poem_lines(norm) is None:
             return []
         start = _CYCLICAL.match(norm).end()
@@ -489,6 +490,7 @@ class Naming:
             end = start + size + 2
             name = norm[start:end]
             if name[:size] in surnames() and norm[end:end + 1] in _title_verbs() \
+                    and name[:size] not in _title_verbs() \
                     and all(is_han(c) and c not in stops() for c in name) \
                     and name not in self._words() and name[size:] not in self._words():
                 return [Proposal(start, end, "PERSON", (), "naming.title", 0.7)]
