@@ -192,12 +192,13 @@ class Persons:
                       for d in self._dynasty(norm, p.start - 1)]
 
     def _plausible(self, name: str, vouched: bool = False) -> bool:
-        """No everyday word (储备) and no name that starts with one (文学创 …), but a compound
-        surname that is also a word (上官婷) is a surname, and a name that its years vouch for
-        may start with one (管长根（1939年生）)."""
+        """No everyday word (储备) or office (尚书|左丞) and no name that starts with an everyday
+        word (文学创 …), but a compound surname that is also a word (上官婷) is a surname, and a
+        name that its years vouch for may start with one (管长根（1939年生）)."""
         words = getattr(self.gazetteer, "words", frozenset())
         compound = len(name) > 2 and name[:2] in surnames()
-        return name not in words and (compound or vouched or name[:2] not in words)
+        return name not in words and name not in office_words() and (
+            compound or vouched or name[:2] not in words)
 
     # -- where a name ends and starts -----------------------------------------------------
 
