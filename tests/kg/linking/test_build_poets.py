@@ -29,6 +29,27 @@ def test_build_poets_rows_are_simplified_unique_and_not_everyday_words(tmp_path)
     assert build_poets.rows(tmp_path) == [("张建封", "tang"), ("辛弃疾", "ci"), ("郑余庆", "song")]
 
 
+@pytest.mark.parametrize("name, poems, kept", [
+    ("姚宽", 20, True), ("姚宽", 19, False), ("于邺", 40, False), ("寒山", 300, False)])
+def test_build_poets_keeps_two_character_names_of_prolific_poets(name, poems, kept):
+    assert build_poets.keep(name, SURNAMES, poems) is kept
+
+
+def test_build_poets_counts_poems_and_leaves_out_taken_names(tmp_path):
+    authors = tmp_path / build_poets.FILES[0]
+    authors.parent.mkdir(parents=True)
+    authors.write_text(json.dumps([{"name": n} for n in ("姚寬", "徐璣", "李觀")],
+                                  ensure_ascii=False), "utf-8")
+    for file in build_poets.FILES[1:]:
+        (tmp_path / file).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / file).write_text("[]", "utf-8")
+    poems = [{"author": "姚寬"}] * 25 + [{"author": "徐璣"}] * 30 + [{"author": "李觀"}] * 3
+    (tmp_path / "dist/quantangshi/poet.song.0.json").write_text(
+        json.dumps(poems, ensure_ascii=False), "utf-8")
+    assert build_poets.poem_counts(tmp_path)["姚寬"] == 25
+    assert build_poets.rows(tmp_path, frozenset({"徐玑"})) == [("姚宽", "tang")]
+
+
 def test_build_poets_without_the_package_says_how_to_run(tmp_path, capsys):
     assert build_poets.main([str(tmp_path)]) == 2
     assert "npm package chinese-poetry" in capsys.readouterr().err
