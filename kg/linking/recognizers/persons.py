@@ -390,7 +390,8 @@ class Persons:
         while at >= 0:
             start = self.name_before(norm, at, False) \
                 if at + 1 in places and norm[at - 1:at + 1] not in words else None
-            if start is not None and known.get(start, at) == at and (start, at) not in kb_places:
+            if start is not None and known.get(start, at) == at and (start, at) not in kb_places \
+                    and not _office_at(norm, start):  # 王|左丞移|镇金陵: an office, no name
                 out.append(Proposal(start, at, "PERSON", (), "person.governor", 0.8))
             at = norm.find(_GOVERN, at + 1)
         return out
