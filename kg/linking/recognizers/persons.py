@@ -62,6 +62,9 @@ _VOUCHED = ("person.years",)  # origins whose cue leaves no doubt of a name (not
 # a count of the persons just named (齐己、牟儒二上人, 王、谢二公): it ends the name before it
 _COUNTED = re.compile("[二两三四五诸](?:人|公|子|君|僧|上人|禅师|法师|先生)")
 _CLAUSE_START = "，。；：（(,;:"  # not a line break: a poem's line may start with 白
+# a pronoun a verb takes: the character before it is no given name's (姚合|爱其诗); not 之,
+# which a possessive is too (林慕陶之女)
+_OBJECTS = "其"
 # three or more items of two or three characters joined by 、 and closed by 等
 _NAMED_LIST = re.compile(r"((?:[\u3400-\u9fff]{2,3}、){2,}[\u3400-\u9fff]{2,3})等")
 
@@ -221,9 +224,11 @@ class Persons:
             for size in (2, 1):
                 given = norm[base:base + size]
                 if size == 2 and (given[1:] in clause_adverbs() or _office_at(norm, base + 1)
-                                  or self._starts_word(norm, base + 1)):
+                                  or self._starts_word(norm, base + 1)
+                                  or norm[base + 2:base + 3] in _OBJECTS):
                     continue  # 苏颋见而异之: an adverb or verb of the clause; 林公|修撰: an
-                    # office; 龚贤|晚年: the second character begins the next word
+                    # office; 龚贤|晚年: the second character begins the next word; 姚合|爱其诗:
+                    # a verb before its object
                 if len(given) == size and _given_ok(given):
                     if self._ends_name(norm, base + size) or _office_after(norm, base + size) \
                             or (size == 1 and _office_at(norm, base + size)) or (
