@@ -59,6 +59,14 @@ FLOORS = {  # set: figure reached, less a margin
     "dev36": {"f1": 0.88, "accuracy": 0.94, "new_persons": 0.53},
     "dev37": {"f1": 0.88, "accuracy": 0.94, "new_persons": 0.53},
     "dev38": {"f1": 0.86, "accuracy": 0.93, "new_persons": 0.50},
+    "dev39": {"f1": 0.89, "accuracy": 0.93, "new_persons": 0.54},
+    "dev40": {"f1": 0.89, "accuracy": 0.91, "new_persons": 0.69},
+    "dev41": {"f1": 0.89, "accuracy": 0.93, "new_persons": 0.57},
+    "dev42": {"f1": 0.86, "accuracy": 0.94, "new_persons": 0.71},
+    "dev43": {"f1": 0.89, "accuracy": 0.92, "new_persons": 0.49},
+    "dev44": {"f1": 0.89, "accuracy": 0.93, "new_persons": 0.57},
+    "dev45": {"f1": 0.88, "accuracy": 0.91, "new_persons": 0.56},
+    "dev46": {"f1": 0.86, "accuracy": 0.90, "new_persons": 0.53},
     "heldout": {"f1": 0.81, "accuracy": 0.97, "new_persons": 0.62},
 }
 

@@ -38,7 +38,11 @@ SETS = {"dev": EVAL / "dev.jsonl", "dev2": EVAL / "dev2.jsonl", "dev3": EVAL / "
         "dev32": EVAL / "dev32.jsonl", "dev33": EVAL / "dev33.jsonl",
         "dev34": EVAL / "dev34.jsonl", "dev35": EVAL / "dev35.jsonl",
         "dev36": EVAL / "dev36.jsonl", "dev37": EVAL / "dev37.jsonl",
-        "dev38": EVAL / "dev38.jsonl",
+        "dev38": EVAL / "dev38.jsonl", "dev39": EVAL / "dev39.jsonl",
+        "dev40": EVAL / "dev40.jsonl", "dev41": EVAL / "dev41.jsonl",
+        "dev42": EVAL / "dev42.jsonl", "dev43": EVAL / "dev43.jsonl",
+        "dev44": EVAL / "dev44.jsonl", "dev45": EVAL / "dev45.jsonl",
+        "dev46": EVAL / "dev46.jsonl",
         "heldout": EVAL / "heldout.jsonl"}
 # the held-out set shares no text with a development set (README); the development sets may
 # share a long name (侵华日军南京大屠杀遇难同胞纪念馆)
