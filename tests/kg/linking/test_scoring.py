@@ -42,7 +42,9 @@ SETS = {"dev": EVAL / "dev.jsonl", "dev2": EVAL / "dev2.jsonl", "dev3": EVAL / "
         "dev40": EVAL / "dev40.jsonl", "dev41": EVAL / "dev41.jsonl",
         "dev42": EVAL / "dev42.jsonl", "dev43": EVAL / "dev43.jsonl",
         "dev44": EVAL / "dev44.jsonl", "dev45": EVAL / "dev45.jsonl",
-        "dev46": EVAL / "dev46.jsonl",
+        "dev46": EVAL / "dev46.jsonl", "dev47": EVAL / "dev47.jsonl",
+        "dev48": EVAL / "dev48.jsonl", "dev49": EVAL / "dev49.jsonl",
+        "dev50": EVAL / "dev50.jsonl",
         "heldout": EVAL / "heldout.jsonl"}
 # the held-out set shares no text with a development set (README); the development sets may
 # share a long name (侵华日军南京大屠杀遇难同胞纪念馆)
