@@ -13,7 +13,7 @@ simplified form, that is no everyday word of jieba's dictionary. A two-character
 an author of at least ``PROLIFIC`` poems in the package's 全唐诗 and 全宋诗 (``poet.*.json``)
 whose surname is no function word as well (于, 许, 何 …): 李观 is a name, but 司马, 方来 and 陈述
 are words, and on the development sets all two-character names were wrong six times in seven,
-while those of prolific poets were right four times in four (姚宽, 徐玑, 翁卷, 修睦 is a monk's).
+while those of prolific poets were right four times in four (姚宽, 徐玑, 翁卷 and the monk 修睦).
 Left out: titles and monks' religious names (宋太祖, 释智圆), anonymous authors (无名氏) and names
 that end like a status word (太学生).
 """
@@ -88,7 +88,8 @@ def keep(name: str, surnames: frozenset[str], poems: int = 0) -> bool:
 
 def rows(package: Path, taken: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
     """(simplified name, first corpus) of every kept name, sorted by name; a two-character
-    name that ``taken`` holds (the KB's names, the listed places: 寒山, 清江) is left out."""
+    name that ``taken`` holds (the KB's names and the listed places: 杜牧, 姚合) is left out, as
+    the KB's own name is the mention there."""
     found, counts = authors(package), poem_counts(package)
     simple = normalised([name for name, _ in found])
     surnames = frozenset(column("surnames", "surname"))
