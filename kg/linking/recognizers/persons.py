@@ -64,7 +64,7 @@ _COUNTED = re.compile("[二两三四五诸](?:人|公|子|君|僧|上人|禅师|
 _CLAUSE_START = "，。；：（(,;:"  # not a line break: a poem's line may start with 白
 # a pronoun a verb takes: the character before it is no given name's (姚合|爱其诗); not 之,
 # which a possessive is too (林慕陶之女)
-_OBJECTS = "其"
+_OBJECTS = frozenset("其")  # a set: the text's end, an empty string, is in no set
 # three or more items of two or three characters joined by 、 and closed by 等
 _NAMED_LIST = re.compile(r"((?:[\u3400-\u9fff]{2,3}、){2,}[\u3400-\u9fff]{2,3})等")
 

@@ -59,6 +59,14 @@ def test_recognizers_persons_given_name_links_kb_person(gazetteer):
     assert given and gazetteer.entities[given[0].senses[0].entity].label == "王安石"
 
 
+@pytest.mark.parametrize(("text", "span", "found"), [
+    ("馆员周晓岚、陈立新", (6, 9), True),  # the list's last name ends the text
+    ("太守姚合爱其诗", (2, 5), False),  # 爱 takes 其: no given name 合爱
+])
+def test_recognizers_persons_two_character_given_names(text, span, found):
+    assert (span in [(p.start, p.end) for p in Persons()(text, [])]) is found
+
+
 def test_recognizers_registered_by_name():
     from spacy.util import registry
 
