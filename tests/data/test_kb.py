@@ -361,4 +361,6 @@ def test_kb_simplified_names_keep_the_characters_names_use():
     pytest.importorskip("pypinyin")
     from kbgen.names import Names
     from kbgen.source import Source
-    assert Names(Source(Path("unused"))).simplified("張榘") == "张榘"
+    names = Names(Source(Path("unused")))
+    assert (names.simplified("張榘"), names.simplified("张榘诗")) == ("张榘", "张榘诗")
+    assert names.simplified("張矩") == "张矩"  # another man

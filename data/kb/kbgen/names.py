@@ -1,9 +1,9 @@
 """Chinese names: simplified and traditional forms, and the pinyin slugs of IRIs.
 
 OpenCC converts between the scripts; its simplified-to-traditional direction guesses wrong for
-some place names (钟山 is 鍾山, not 鐘山), so its output is corrected with src/hant_fixes.tsv,
-and its other direction folds a few characters that names keep (張榘 is 张榘, not 张矩):
-src/hans_fixes.tsv.
+some place names (钟山 is 鍾山, not 鐘山), so its output is corrected with src/hant_fixes.tsv;
+its other direction folds a few characters that names keep (張榘 is 张榘, not 张矩), and
+src/hans_fixes.tsv gives those names' simplified form, matched on the source's own text.
 pypinyin gives the syllables of slugs; src/pinyin.tsv overrides its readings where they are
 wrong for names (surnames such as 曾 zeng, places such as 六合 lu he).
 """
@@ -28,7 +28,9 @@ class Names:
 
     def __init__(self, source: Source):
         self.hant_fixes = [(r["wrong"], r["right"]) for r in source.table("hant_fixes")]
-        self.hans_fixes = [(r["wrong"], r["right"]) for r in source.table("hans_fixes")]
+        self.hans_fixes = {r["source"]: r["simplified"] for r in source.table("hans_fixes")}
+        self._hans_split = re.compile("(" + "|".join(
+            map(re.escape, sorted(self.hans_fixes, key=len, reverse=True))) + ")")
         readings = source.table("pinyin")
         self.phrases = {r["text"]: r["pinyin"].split() for r in readings if r["use"] == "any"}
         self.surnames = {r["text"]: r["pinyin"].split() for r in readings
@@ -39,10 +41,9 @@ class Names:
         self.simplified = cache(self._simplified)
 
     def _simplified(self, text: str) -> str:
-        converted = t2s().convert(text)
-        for wrong, right in self.hans_fixes:
-            converted = converted.replace(wrong, right)
-        return converted
+        """OpenCC's simplified form, but a name of src/hans_fixes.tsv as that table gives it."""
+        parts = self._hans_split.split(text) if self.hans_fixes else [text]
+        return "".join(self.hans_fixes.get(part) or t2s().convert(part) for part in parts)
 
     def traditional(self, text: str) -> str:
         """The traditional form, corrected; equal to ``text`` where the scripts agree."""
