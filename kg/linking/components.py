@@ -150,7 +150,7 @@ def make_resolver(nlp: Language, name: str):
     def resolver(doc: Doc) -> Doc:
         found = outside_tunes(doc._.jl_norm, doc._.jl_proposals)
         doc._.jl_candidates = list(found)
-        doc._.jl_proposals = resolve(found, len(doc), doc._.jl_gazetteer, doc._.jl_norm)
+        doc._.jl_proposals = resolve(found, doc._.jl_norm, doc._.jl_gazetteer)
         return doc
     return resolver
 

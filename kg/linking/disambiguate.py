@@ -334,7 +334,7 @@ class Disambiguator:
             given_back[p.start:p.end] = b"\x01" * p.length
         again = [p for p in doc._.jl_candidates if id(p) not in lost
                  and any(given_back[p.start:p.end]) and not any(taken[p.start:p.end])]
-        chosen = resolve(again, len(doc), self.gazetteer, doc._.jl_norm)
+        chosen = resolve(again, doc._.jl_norm, self.gazetteer)
         return self._mentions(doc._.jl_text, doc._.jl_norm, chosen, years, context)[0]
 
     def _fully_named(self, proposals: list[Proposal]) -> set[str]:

@@ -22,7 +22,7 @@ more than a courtesy name or a reign era, then the earlier start. Before that, t
 
 >>> from kg.linking.model import Proposal
 >>> kb, rule = Proposal(2, 5, None, ()), Proposal(1, 5, "PLACE", (), "suffix", 0.6)
->>> [(p.start, p.end) for p in resolve([kb, Proposal(2, 4, None, ()), rule], 8)]
+>>> [(p.start, p.end) for p in resolve([kb, Proposal(2, 4, None, ()), rule], "去秦淮河边走走。")]
 [(1, 5)]
 """
 
@@ -57,6 +57,7 @@ def _merge_same_spans(proposals: list[Proposal], gazetteer) -> list[Proposal]:
 # the KB calls 寿昌; a whole title in 《》 is a work (《乌衣巷》, a poet's 《洪崖》 named after
 # his art name)
 _OVERRULING = frozenset({"place.list", "work.title"})
+_LIST_ITEMS = frozenset({"place.list"})  # the items of a list of places (复黄州 over 黄州)
 # rules whose proposal stays beside a weak KB name of the same span (a reign era's, a courtesy
 # name's) for the disambiguator to weigh: the lists (长安), a place by its context (长乐 (今属福建))
 SECOND_OPINIONS = ("lexicon.", "place.")
@@ -91,20 +92,20 @@ def _hides_kb_name(p: Proposal, ends: dict[int, list[tuple[int, set]]],
 
 
 def _seat(norm: str, start: int, end: int) -> bool:
-    return end - start >= 3 and end <= len(norm) and norm[end - 1] in _SEATS
+    return end - start >= 3 and norm[end - 1] in _SEATS
 
 
 _SEATS = "市省"  # the full name of a city or province ends so
 
 
 def _list_ends(proposals: list[Proposal]) -> dict[int, int]:
-    return {p.end: p.start for p in proposals if p.origin in _OVERRULING}
+    return {p.end: p.start for p in proposals if p.origin in _LIST_ITEMS}
 
 
 def _overreaches_list(p: Proposal, ends: dict[int, int]) -> bool:
     """A rule's guess that only adds characters before an item of a list of places (复黄州
     for 黄州 in 收复黄州、寿昌等地)."""
-    return p.origin != KB and p.origin not in _OVERRULING and ends.get(p.end, p.start) > p.start
+    return p.origin != KB and p.origin not in _LIST_ITEMS and ends.get(p.end, p.start) > p.start
 
 
 def _person_ends(proposals: list[Proposal], gazetteer) -> dict[int, list[Proposal]]:
@@ -172,10 +173,8 @@ def _same_entities(p: Proposal, q: Proposal) -> bool:
     return {n.entity for n in p.senses} <= {n.entity for n in q.senses}
 
 
-def resolve(proposals: list[Proposal], length: int, gazetteer=None, norm: str = ""
-            ) -> list[Proposal]:
-    """The proposals that win their stretch of text (``norm``, the normalised text), in text
-    order."""
+def resolve(proposals: list[Proposal], norm: str, gazetteer=None) -> list[Proposal]:
+    """The proposals that win their stretch of ``norm`` (the normalised text), in text order."""
     late = _restated(proposals)
     proposals = _merge_same_spans([p for p in proposals if id(p) not in late], gazetteer)
     ends, lists = _kb_type_ends(proposals, gazetteer), _list_ends(proposals)
@@ -193,7 +192,7 @@ def resolve(proposals: list[Proposal], length: int, gazetteer=None, norm: str = 
                               and p.strength < _SURE_PERSON)]
     ranked = sorted(proposals, key=lambda p: (-p.length, p.origin != KB, -p.strength,
                                               _weak(p, gazetteer), p.start))
-    taken = bytearray(length)
+    taken = bytearray(len(norm))
     chosen = []
     for p in ranked:
         if p.length > 0 and not any(taken[p.start:p.end]):
