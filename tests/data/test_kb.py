@@ -337,6 +337,7 @@ def test_kb_merge_rules():
     ("某甲，一字伯玉，賜號希夷先生。", (None, None, [], [])),
     ("岳珂（一一八二～？），字肅之，號亦齋、東几，晚號倦翁，湯陰人。",
      (1182, None, ["肅之"], ["亦齋", "東几", "倦翁"])),
+    ("某甲，字乙丙，號丁戊。其子己，號庚辛。", (None, None, ["乙丙"], ["丁戊"])),
 ])
 def test_kb_poet_biographies(bio, expected):
     pytest.importorskip("pypinyin")

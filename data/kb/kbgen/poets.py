@@ -69,13 +69,21 @@ def parse_bio(names: list[str], bio: str) -> tuple[int | None, int | None, list[
             break
     first = "。".join(head.split("。")[:2]) + "。"
     courtesy = [m.group(1) for m in COURTESY.finditer(first)][:1]
-    art = [name for m in ART.finditer(first) for name in _art_names(first, m)]
-    return birth, death, courtesy, art
+    return birth, death, courtesy, _arts(first)
+
+
+def _arts(head: str) -> list[str]:
+    """Every art name of the head's first sentence (號亦齋、東几，晚號倦翁), else the first of
+    its first two sentences: a later sentence may name a son's (其子某，號某)."""
+    sentence = head.split("。")[0] + "。"
+    found = [name for m in ART.finditer(sentence) for name in _art_names(sentence, m)]
+    return found or next((_art_names(head, m)[:1] for m in ART.finditer(head)), [])
 
 
 def _art_names(head: str, match: re.Match) -> list[str]:
-    """The names a 、 joins after 號; the last is a place when a modern gloss follows it
-    (自號轉庵、易足居士、饒州鄱陽（今江西波陽）人: the source's 、 stands for a comma)."""
+    """The names a 、 joins after 號, of two to six characters; the last is a native place when
+    a modern gloss follows it (自號轉庵、易足居士、饒州鄱陽（今江西波陽）人: the source's 、
+    stands for a comma)."""
     names = match.group(1).split("、")
     if head.startswith(("（今", "(今"), match.end()):
         names = names[:-1]
