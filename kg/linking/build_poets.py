@@ -27,7 +27,7 @@ from pathlib import Path
 
 from kg.linking.lexicon import commonness
 from kg.linking.name_lists import known_places, normalised
-from kg.linking.source import from_files, kb_files
+from kg.linking.source import cached_gazetteer, kb_files
 from kg.linking.tables import column
 
 HERE = Path(__file__).parent / "tables"
@@ -94,8 +94,8 @@ def rows(package: Path, taken: frozenset[str] = frozenset()) -> list[tuple[str, 
     simple = normalised([name for name, _ in found])
     surnames = frozenset(column("surnames", "surname"))
     chosen: dict[str, str] = {}
-    for name, (given, corpus) in zip(simple, found, strict=True):
-        if keep(name, surnames, counts[given]) and not (len(name) == 2 and name in taken):
+    for name, (raw, corpus) in zip(simple, found, strict=True):
+        if keep(name, surnames, counts[raw]) and not (len(name) == 2 and name in taken):
             chosen.setdefault(name, corpus)
     common = commonness(chosen)
     return sorted((name, corpus) for name, corpus in chosen.items() if name not in common)
@@ -104,8 +104,8 @@ def rows(package: Path, taken: frozenset[str] = frozenset()) -> list[tuple[str, 
 def _taken() -> frozenset[str]:
     """The KB's names and the listed places, normalised."""
     root = HERE.parents[2]
-    gazetteer = from_files(kb_files(root), "https://kg.jllib.cn/")
-    return frozenset(gazetteer.texts) | known_places()
+    loaded = cached_gazetteer(kb_files(root), "https://kg.jllib.cn/", root / "var" / "linking")
+    return frozenset(loaded.gazetteer.texts) | known_places()
 
 
 def main(argv: list[str]) -> int:

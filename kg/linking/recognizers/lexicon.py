@@ -30,7 +30,8 @@ from kg.linking.model import KB, Proposal
 from kg.linking.name_lists import CUED, DESIGNATION, listed_names
 from kg.linking.recognizers.naming import poem_lines
 from kg.linking.recognizers.persons import office_words
-from kg.linking.tables import column, table
+from kg.linking.recognizers.suffixes import continuations
+from kg.linking.tables import table
 
 # a commandery or state, then a noble rank: the fief of a title (渤海郡王, 燕国公, 彭阳郡公)
 _FIEFS = tuple(f"{unit}{rank}" for unit in "郡国" for rank in "王公侯伯")
@@ -127,7 +128,8 @@ class Lexicon:
             return False
         if type_ == "PLACE" and extension_in_word(norm, end):
             return False  # 南京市|民: the listed 南京 is the name
-        if type_ == "PLACE" and norm[end - 1] in _HALLS and norm[end - 1:end + 1] in _offices():
+        if type_ == "PLACE" and norm[end - 1] in _HALLS \
+                and norm[end - 1:end + 1] in continuations():
             return False  # 崇政殿|说书: the hall's name is part of an office
         left = norm[start - 1:start + 1]
         return not (0 < start and end < len(norm) and norm[end - 1:end + 1] in self.words
@@ -135,12 +137,6 @@ class Lexicon:
 
 
 _HALLS = "殿阁"  # a palace hall or pavilion that names a court office (崇政殿说书, 龙图阁待制)
-
-
-@cache
-def _offices() -> frozenset[str]:
-    """A hall's last character and the office's first (suffix_continuations.tsv: 殿说)."""
-    return frozenset(w for w in column("suffix_continuations", "word") if w[0] in _HALLS)
 
 
 @registry.misc("jinling.lexicon.v1")

@@ -101,7 +101,9 @@ def _parent_endings() -> tuple[str, ...]:
 
 
 @cache
-def _continuations() -> frozenset[str]:
+def continuations() -> frozenset[str]:
+    """Words that begin with a name's ending and make it part of an ordinary word
+    (suffix_continuations.tsv: 陵墓, 乡试, 殿说 of 崇政殿说书)."""
     return frozenset(column("suffix_continuations", "word"))
 
 
@@ -519,7 +521,7 @@ class Suffixes:
         if name in alone or any(name[-size:] in words
                                 for size in range(2, min(longest, len(name) - 1) + 1)):
             return True
-        if norm[end - 1:end + 1] in _continuations():
+        if norm[end - 1:end + 1] in continuations():
             return True
         return end - ending == 1 and kb.places.get(start) == ending - 1
 
