@@ -44,7 +44,9 @@ SETS = {"dev": EVAL / "dev.jsonl", "dev2": EVAL / "dev2.jsonl", "dev3": EVAL / "
         "dev44": EVAL / "dev44.jsonl", "dev45": EVAL / "dev45.jsonl",
         "dev46": EVAL / "dev46.jsonl", "dev47": EVAL / "dev47.jsonl",
         "dev48": EVAL / "dev48.jsonl", "dev49": EVAL / "dev49.jsonl",
-        "dev50": EVAL / "dev50.jsonl",
+        "dev50": EVAL / "dev50.jsonl", "dev51": EVAL / "dev51.jsonl",
+        "dev52": EVAL / "dev52.jsonl", "dev53": EVAL / "dev53.jsonl",
+        "dev54": EVAL / "dev54.jsonl",
         "heldout": EVAL / "heldout.jsonl"}
 # the held-out set shares no text with a development set (README); the development sets may
 # share a long name (侵华日军南京大屠杀遇难同胞纪念馆)
