@@ -288,7 +288,7 @@ def _kinsman_regex() -> re.Pattern:
     return re.compile(f"({'|'.join(words)})([\u4e00-\u9fff]{{2}})(?=[、等与，。；,;]|[{adverbs}])")
 
 
-def _kin_positions(norm: str, words: frozenset[str] = frozenset()) -> list[int]:
+def _kin_positions(norm: str, words: frozenset[str]) -> list[int]:
     """Where a character stands beside a kinship word of kin_words.tsv (弟|锴, 桧|兄), but
     not after a one-character word that ends an everyday word (太子|宾客)."""
     regex, before, after = _kin_words()

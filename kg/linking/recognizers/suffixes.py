@@ -230,7 +230,7 @@ class _KbSpans:
     """The names a text is known to have (the KB's, and the places of the name lists), by
     start and by the characters they cover."""
 
-    def __init__(self, found: list[Proposal], gazetteer, norm: str = ""):
+    def __init__(self, found: list[Proposal], gazetteer, norm: str):
         known = [p for p in found if p.origin in _KNOWN]
         self.starts = {p.start for p in known}
         self.sorted_starts = sorted(self.starts)
