@@ -279,7 +279,7 @@ class Persons:
 
     # -- the rules -----------------------------------------------------------------------
 
-    def _before(self, norm: str, blocked: frozenset[int] = frozenset()) -> list[Proposal]:
+    def _before(self, norm: str, blocked: frozenset[int]) -> list[Proposal]:
         """A title or form of address before a name (馆长焦翔), unless a KB name of a place or
         body starts where the name would (``blocked``: 八十七岁的|门西老住户)."""
         out = []
