@@ -116,6 +116,13 @@ def _addressees() -> tuple[re.Pattern, tuple[str, ...], tuple[str, ...]]:
     return re.compile(f"(?:{alternation})"), offices, ends
 
 
+@cache
+def _kin_before() -> tuple[str, ...]:
+    """Kin or friends named between a title's verb and the addressee (送内弟|韦宗仁)."""
+    return tuple(sorted((r["word"] for r in table("poem_addressees") if r["kind"] == "kin"),
+                        key=len, reverse=True))
+
+
 def _poem_title(norm: str) -> str | None:
     """The first line when it is short enough to be a poem's title (a poem opens with its title
     on a line of its own), else None."""
@@ -347,6 +354,7 @@ class Naming:
             start = m.end()
             if title[m.start():start + 1] in words:
                 continue  # 怀古兼送友人: 怀古 is a word, 古 no surname there
+            start += len(next((w for w in _kin_before() if title.startswith(w, start)), ""))
             for second in (False, True):  # 寄权士繇韩幼深: a second addressee after the first
                 if title.startswith(ends, start):
                     break  # 同王胜之游蒋山: 游 goes on the title, no 游蒋山
@@ -415,7 +423,8 @@ class Naming:
                 continue
             before = title[start - 1] if start > 0 else ""
             if not before or not is_han(before) or before in _OFFICER_JOINERS \
-                    or start in ends or verbs.fullmatch(before) or before in soft_stops():
+                    or start in ends or verbs.fullmatch(before) or before in soft_stops() \
+                    or title.endswith(_addressees()[1] + _addressees()[2], 0, start):
                 return start  # 旅泊|章侍御: after a verb of motion too
         return None
 
@@ -444,7 +453,8 @@ class Naming:
 
     @staticmethod
     def _title_ends(title: str, end: int, ends) -> bool:
-        return end >= len(title.rstrip()) or title[end] in BREAK or title.startswith(ends, end)
+        return end >= len(title.rstrip()) or title[end] in BREAK or title.startswith(ends, end) \
+            or _addressees()[0].match(title, end) is not None
 
     # -- 李十二白, 王大昌龄 --------------------------------------------------------------
 
@@ -579,7 +589,7 @@ class Naming:
     # -- 云居舜禅师 -------------------------------------------------------------------
 
     def _monks(self, norm: str, found: list[Proposal]) -> list[Proposal]:
-        places = {p.start: p.end for p in found if p.origin == KB}
+        known = [(p.start, p.end) for p in found if p.origin == KB]
         out = []
         for m in _MONK.finditer(norm):
             start = m.start()
@@ -589,9 +599,10 @@ class Naming:
                     and norm[start - 1] not in _MONK_START and (
                         norm[start - 1] in _MONK_CHARS or norm[start - 1] not in stops()):
                 start -= 1  # 真乃是|羲皇上人: a monk's name holds no particle or verb
-            inner = places.get(start)
-            if inner is not None and 1 <= m.start() - inner <= 2:
-                start = inner  # 钟山泉禅师: the hill, then the monk
+            inner = max((e for b, e in known if b >= start and 1 <= m.start() - e <= 2),
+                        default=None)
+            if inner is not None:
+                start = inner  # 钟山|泉禅师, 题栖霞寺|庆上人: the hill or temple, then the monk
             if m.start() > start and norm[start:m.end()] not in self._words():
                 out.append(Proposal(start, m.end(), "PERSON", (), "naming.monk", 0.75))
         return out

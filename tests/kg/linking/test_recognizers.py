@@ -222,6 +222,12 @@ def test_recognizers_naming_poem_title_addressees():
     ("金陵听韩侍御吹笛\n李白\n山", [(3, 6)]),        # 听 someone play
     ("和张少监舟中望蒋山\n李白\n山", [(1, 4)]),      # 少监, an office
     ("送张著作孟侯宰上元\n梅尧臣\n山", [(1, 4), (4, 6)]),  # 侯 after a surname, after an office
+    ("诗赠提举窦侍郎\n文彦博\n山", [(4, 7)]),       # after another office
+    ("春日许征君见访\n贯休\n山", [(2, 5)]),         # after a time of the title
+    ("送内弟韦宗仁归信州\n卢纶\n山", [(3, 6)]),     # kin between the verb and the name
+    ("与崔弇话别\n周贺\n山", [(1, 3)]),             # 话别 goes on the title
+    ("同崔傅答贤弟\n王维\n山", [(1, 3)]),           # another verb ends the name
+    ("胡文昌和东坡子由彭城月\n苏辙\n山", [(0, 3)]),  # the title's subject, then 和
 ])
 def test_recognizers_poem_addressees(title, spans):
     assert [(p.start, p.end) for p in Naming()(title, [])] == spans
@@ -242,6 +248,13 @@ def test_recognizers_naming_frame_around_an_everyday_word_is_no_name():
     rec.set_gazetteer(_Words())
     framed = [(p.start, p.end) for p in rec("深谙内典,丛林谓之", []) if p.origin == "naming.frame"]
     assert framed == [(5, 7)]  # without the word list, 丛 is a surname and 林 a given name
+
+
+def test_recognizers_naming_monk_after_a_known_temple():
+    kb = [Proposal(1, 4, None, ())]  # the KB's 栖霞寺
+    monks = [(p.start, p.end) for p in Naming()("题栖霞寺庆上人院\n李频\n山", kb)
+             if p.origin == "naming.monk"]
+    assert monks == [(4, 7)]  # the temple, then the monk: no 题栖霞寺庆上人
 
 
 def test_recognizers_naming_addressee_before_a_known_name():
