@@ -67,6 +67,19 @@ def test_recognizers_persons_two_character_given_names(text, span, found):
     assert (span in [(p.start, p.end) for p in Persons()(text, [])]) is found
 
 
+@pytest.mark.parametrize(("text", "spans"), [
+    ("以沈文倬点校《苏舜钦集》为底本", [(1, 4)]),      # no dynasty before the maker
+    ("黄丕烈过录何焯校本", [(0, 3), (5, 7)]),          # before and after 过录
+    ("校以光绪盱江谢甘棠刻本", [(6, 9)]),              # after a place
+    ("沈氏点校本", [(0, 2)]),                          # a family's edition
+    ("嘉靖王皋续刻本", []),                            # 续刻 is the word: no 王皋续
+    ("开展旧志点校", []),                              # 展 is no common surname
+])
+def test_recognizers_persons_edition_makers(text, spans):
+    found = {(p.start, p.end) for p in Persons()(text, []) if p.origin == "person.author"}
+    assert found == set(spans)
+
+
 def test_recognizers_registered_by_name():
     from spacy.util import registry
 
