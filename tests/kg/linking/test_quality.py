@@ -154,7 +154,7 @@ def test_quality_an_adverb_ends_a_listed_name(real_linker):
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("可以去中国科学院紫金山天文台参观", ("中国科学院紫金山天文台", "ORGANIZATION", "紫金山天文台")),
-    ("金图隶属南京市文化和旅游局", ("南京市文化和旅游局", "ORGANIZATION", None)),
+    ("金图隶属南京市文化和旅游局", ("南京市文化和旅游局", "ORGANIZATION", "南京市文化和旅游局")),
     ("1936年，国立中央博物院筹备处成立", ("国立中央博物院筹备处", "ORGANIZATION", "南京博物院")),
 ])
 def test_quality_units_and_bodies(real_linker, text, expected):
