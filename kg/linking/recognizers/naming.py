@@ -437,7 +437,8 @@ class Naming:
                 continue
             at = start + len(surname)
             rank = re.compile(f"[{_NUMERALS}]{{1,3}}").match(title, at)
-            options = [rank.end()] if rank else [at + 2, at + 1]
+            # 卢六|四首: a rank, then the count of poems
+            options = list(range(rank.end(), at, -1)) if rank else [at + 2, at + 1]
             for base in (b for b in options if b <= len(title)):
                 if base == at + 2 and not rank and title.startswith(ends, at + 1) \
                         and title[at + 1] != "之":  # 胜之, 羲之: given names end in 之

@@ -241,6 +241,8 @@ def test_recognizers_naming_poem_title_addressees():
     ("与崔弇话别\n周贺\n山", [(1, 3)]),             # 话别 goes on the title
     ("同崔傅答贤弟\n王维\n山", [(1, 3)]),           # another verb ends the name
     ("胡文昌和东坡子由彭城月\n苏辙\n山", [(0, 3)]),  # the title's subject, then 和
+    ("出妓金陵子呈卢六四首 一\n李白\n山", [(6, 8)]),  # a rank, then a count of poems
+    ("次韵韩景贤承议自金陵\n张耒\n山", [(2, 5)]),     # a Song rank, then 自
 ])
 def test_recognizers_poem_addressees(title, spans):
     assert [(p.start, p.end) for p in Naming()(title, [])] == spans
