@@ -160,6 +160,19 @@ def _owners() -> dict[str, tuple[str, tuple[str, ...]]]:
             for r in table("owned_names")}
 
 
+@cache
+def _institution_offices() -> tuple[str, ...]:
+    return tuple(normalised(column("institution_offices", "office")))
+
+
+def _in_office_title(norm: str, p: Proposal, entities) -> bool:
+    """国子监|主簿: a KB body right before an office of its own (institution_offices.tsv) is
+    part of an official's title, no mention of the body."""
+    return p.origin == KB and bool(p.senses) \
+        and all(entities[n.entity].type == "ORGANIZATION" for n in p.senses) \
+        and norm.startswith(_institution_offices(), p.end)
+
+
 def _owned(norm: str, p: Proposal, lines: int | None) -> bool:
     """盛令|新亭: a name of owned_names.tsv after its owner is the phrase (a new pavilion),
     and in a poem whose title line has it so, or that holds none of its allusions, it is the
@@ -287,7 +300,8 @@ class Disambiguator:
         """The mentions that pass the threshold, and the proposals that did not."""
         mentions, dropped = [], []
         for p in proposals:
-            if _owned(norm, p, self._lines):
+            if _owned(norm, p, self._lines) or _in_office_title(norm, p,
+                                                                 self.gazetteer.entities):
                 continue  # a plain phrase (盛令|新亭): it keeps its stretch from shorter names
             if (p.start, p.end) in self._described:
                 dropped.append(p)  # 国民政府定都南京: the names in it take the stretch

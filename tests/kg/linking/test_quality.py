@@ -527,3 +527,13 @@ def test_quality_the_office_zhanshi_is_no_person(real_linker):
 
 def test_quality_by_water_is_no_road(real_linker):
     assert not [m for m in real_linker.link("这批瓷器经水路运抵建康。") if m.text.endswith("水路")]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("庆历二年召为国子监直讲。", False),   # part of an official's title
+    ("尋入爲國子監主簿、修文館直學士。", False),
+    ("城北的国子监依旧是读书人的去处。", True),  # the academy itself
+])
+def test_quality_academy_in_an_office_title(real_linker, text, found):
+    bodies = [m.text for m in real_linker.link(text) if m.type == "ORGANIZATION"]
+    assert bool(bodies) is found
