@@ -28,8 +28,9 @@ from kg.linking.tables import number, table
 # a year count or era word after an era's name (天宝十五载: 载 for 年 in 744-758; 同治以后), an
 # edition made in it (嘉庆刻本), or a cyclical year (保大丙寅)
 _ERA_CUE = re.compile(r"(?:元|[一二三四五六七八九十廿卅]{1,4})[年载]|年间|年号|初|末|中|时|间|年"
-                      r"|[以之][后前]|[刻抄钞刊印]本|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]")
+                      r"|[以之][后前]|[刻抄钞刊印]?本(?!人)|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]")
 _RULER_ENDS = frozenset("宗帝祖")
+_DOTS = "·・"  # 清·乾隆: a dynasty, a dot, an era
 WEAK_KINDS = frozenset({"courtesy", "art", "given"})
 
 
@@ -47,10 +48,12 @@ def probability(features: dict[str, float], model: dict[str, float]) -> float:
 
 
 def era_cue(norm: str, p: Proposal, singles) -> bool:
-    """A year count or era word after the name, or before it a dynasty's one-character name or
-    an emperor's title (肃宗至德, 武帝太康)."""
+    """A year count, era word or edition after the name (光绪本), or before it a dynasty's
+    one-character name, also with a dot between (清·乾隆), or an emperor's title (肃宗至德,
+    武帝太康)."""
+    before = p.start - 1 - (norm[p.start - 1:p.start] in _DOTS)
     return _ERA_CUE.match(norm, p.end) is not None or (
-        p.start > 0 and (norm[p.start - 1] in singles or norm[p.start - 1] in _RULER_ENDS))
+        before >= 0 and (norm[before] in singles or norm[before] in _RULER_ENDS))
 
 
 def kb_features(norm: str, p: Proposal, entity: Entity, name: Name, values: dict[str, float],

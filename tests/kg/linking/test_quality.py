@@ -139,6 +139,8 @@ def test_quality_tune_heading_names_no_place(real_linker):
     ("南唐三主\n昇元元年（937），徐知誥受吳禪", ("昇元", "PERIOD", "升元")),  # a year is no subject
     ("1356年朱元璋攻下集庆，以应天为南京", ("集庆", "PLACE", "集庆路")),
     ("歷常州路教授", ("常州路", "PLACE", None)),          # a unit ends no person's name
+    ("妆花缎残片（清·乾隆）", ("乾隆", "PERIOD", "乾隆")),  # a dynasty and a dot before it
+    ("谢甘棠刻本（简称光绪本）", ("光绪", "PERIOD", "光绪")),  # an edition named for the era
 ])
 def test_quality_dated_eras_and_units(real_linker, text, expected):
     found = [(m.text, m.type, m.label) for m in real_linker.link(text)]
