@@ -365,7 +365,7 @@ class Naming:
                     end = self._addressee_end(title, start, offices, ends)
                 if end is None:
                     end = self._before_known(title, start, known)
-                if end is None or title[start:end] in words or (
+                if end is None or title[start:end] in words or title[start:end] in offices or (
                         post is None and known.get(start, end) < end):
                     break  # 唱和古风: a word; 寄江宁|旻上人: a known name opens it, no surname
                 out.append(Proposal(start, end, "PERSON", (), "naming.addressee",
@@ -404,9 +404,11 @@ class Naming:
         # a place, another addressee or officer may stand right before one (使君|李侍御)
         ends = {p.end for p in found if p.type == "PLACE" or p.origin == KB}
         ends |= {p.end for p in addressees}
+        inside = {i for p in found if p.origin == KB for i in range(p.start + 1, p.end)}
         for m in _office_regex().finditer(title):
             start = self._officer_start(title, m.start(), verbs, ends)
-            if start is not None and title[start:m.end()] not in surnames():  # 夏侯审
+            if start is not None and title[start:m.end()] not in surnames() \
+                    and (start not in inside or start in ends):  # 夏侯审; 建康|参政
                 out.append(Proposal(start, m.end(), "PERSON", (), "naming.addressee", 0.75))
                 ends.add(m.end())
         return out

@@ -243,6 +243,7 @@ def test_recognizers_naming_poem_title_addressees():
     ("胡文昌和东坡子由彭城月\n苏辙\n山", [(0, 3)]),  # the title's subject, then 和
     ("出妓金陵子呈卢六四首 一\n李白\n山", [(6, 8)]),  # a rank, then a count of poems
     ("次韵韩景贤承议自金陵\n张耒\n山", [(2, 5)]),     # a Song rank, then 自
+    ("金陵送左史\n项安世\n山", []),                 # an office alone is no name
 ])
 def test_recognizers_poem_addressees(title, spans):
     assert [(p.start, p.end) for p in Naming()(title, [])] == spans
@@ -263,6 +264,12 @@ def test_recognizers_naming_frame_around_an_everyday_word_is_no_name():
     rec.set_gazetteer(_Words())
     framed = [(p.start, p.end) for p in rec("深谙内典,丛林谓之", []) if p.origin == "naming.frame"]
     assert framed == [(5, 7)]  # without the word list, 丛 is a surname and 林 a given name
+
+
+def test_recognizers_naming_officer_not_from_inside_a_known_place():
+    kb = [Proposal(5, 7, None, ())]  # the KB's 建康
+    found = [(p.start, p.end) for p in Naming()("月夕有怀建康参政\n陆游\n山", kb)]
+    assert (6, 9) not in found  # 建|康参政: 康 ends the place, no surname
 
 
 def test_recognizers_naming_monk_after_a_known_temple():
