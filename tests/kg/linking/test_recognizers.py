@@ -267,9 +267,10 @@ def test_recognizers_naming_frame_around_an_everyday_word_is_no_name():
 
 
 def test_recognizers_naming_officer_not_from_inside_a_known_place():
-    kb = [Proposal(5, 7, None, ())]  # the KB's 建康
-    found = [(p.start, p.end) for p in Naming()("月夕有怀建康参政\n陆游\n山", kb)]
-    assert (6, 9) not in found  # 建|康参政: 康 ends the place, no surname
+    title = "月夕有怀建康参政\n陆游\n山"
+    kb = [Proposal(4, 6, None, ())]  # the KB's 建康
+    assert (5, 8) not in [(p.start, p.end) for p in Naming()(title, kb)]  # no 建|康参政
+    assert (5, 8) in [(p.start, p.end) for p in Naming()(title, [])]  # 康 a surname else
 
 
 def test_recognizers_naming_monk_after_a_known_temple():
