@@ -203,7 +203,8 @@ def _noble_endings() -> tuple[str, ...]:
 
 def drop_titles(mentions: list[Mention]) -> list[Mention]:
     """Leave out a noble title right before the person's name (东王 in 东王杨秀清): both link
-    to the same person, and the name is the mention. A designation (梁武帝 before 萧衍) stays.
+    to the same person, and the name is the mention; so too before a name the KB does not hold
+    (吴王|夫差: the KB's 吴王 is another). A designation (梁武帝 before 萧衍) stays.
 
     >>> m = [Mention(0, 2, "东王", "PERSON", "p:y", "杨秀清", 0.9),
     ...      Mention(2, 5, "杨秀清", "PERSON", "p:y", "杨秀清", 0.9)]
@@ -212,7 +213,8 @@ def drop_titles(mentions: list[Mention]) -> list[Mention]:
     """
     return [m for m, after in zip(mentions, [*mentions[1:], None], strict=False)
             if not (after is not None and m.entity and m.type == "PERSON"
-                    and after.start == m.end and after.entity == m.entity
+                    and after.start == m.end and after.type == "PERSON"
+                    and after.entity in (m.entity, None)
                     and m.text.endswith(_noble_endings()))]
 
 

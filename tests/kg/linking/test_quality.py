@@ -539,3 +539,9 @@ def test_quality_by_water_is_no_road(real_linker):
 def test_quality_academy_in_an_office_title(real_linker, text, found):
     bodies = [m.text for m in real_linker.link(text) if m.type == "ORGANIZATION"]
     assert bool(bodies) is found
+
+
+def test_quality_title_before_a_name_the_kb_lacks(real_linker):
+    persons = [m.text for m in real_linker.link("相传春秋末年吴王夫差在这里设冶铸剑。")
+               if m.type == "PERSON"]
+    assert persons == ["夫差"]  # 吴王 is his title here, not the KB's 吴王
