@@ -46,7 +46,9 @@ SETS = {"dev": EVAL / "dev.jsonl", "dev2": EVAL / "dev2.jsonl", "dev3": EVAL / "
         "dev48": EVAL / "dev48.jsonl", "dev49": EVAL / "dev49.jsonl",
         "dev50": EVAL / "dev50.jsonl", "dev51": EVAL / "dev51.jsonl",
         "dev52": EVAL / "dev52.jsonl", "dev53": EVAL / "dev53.jsonl",
-        "dev54": EVAL / "dev54.jsonl",
+        "dev54": EVAL / "dev54.jsonl", "dev55": EVAL / "dev55.jsonl",
+        "dev56": EVAL / "dev56.jsonl", "dev57": EVAL / "dev57.jsonl",
+        "dev58": EVAL / "dev58.jsonl",
         "heldout": EVAL / "heldout.jsonl"}
 # the held-out set shares no text with a development set (README); the development sets may
 # share a long name (侵华日军南京大屠杀遇难同胞纪念馆)
