@@ -545,3 +545,12 @@ def test_quality_title_before_a_name_the_kb_lacks(real_linker):
     persons = [m.text for m in real_linker.link("相传春秋末年吴王夫差在这里设冶铸剑。")
                if m.type == "PERSON"]
     assert persons == ["夫差"]  # 吴王 is his title here, not the KB's 吴王
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("徐知诰受吴禅位，国号为齐；升元三年又改称唐。", "齐"),
+    ("徐知诰受吴禅位，国号为齐；升元三年又改称唐。", "唐"),
+    ("刘裕代晋，建国号为宋。", "宋"),
+])
+def test_quality_dynasty_by_the_name_it_took(real_linker, text, name):
+    assert (name, "PERIOD") in [(m.text, m.type) for m in real_linker.link(text)]
