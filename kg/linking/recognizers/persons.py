@@ -199,7 +199,9 @@ class Persons:
             # 贺知章 … 知章见其文; a poem's addressee 权士繇 … 士繇松筠操 in its lines
             listed = [p for p in found if p.origin in ("lexicon.person", "naming.addressee")]
             out += self._given_names(norm, out + listed, known)
-        return out + [d for p in out if p.origin == "person.author"
+        makers = [p for p in out if p.origin == "person.author"] + [
+            p for p in known if norm.startswith(("《", *_editor_words()), p.end)]
+        return out + [d for p in makers if p.start > 0 and norm[p.start - 1] in _DYNASTIES
                       for d in self._dynasty(norm, p.start - 1)]
 
     def _plausible(self, name: str, vouched: bool = False) -> bool:

@@ -554,3 +554,8 @@ def test_quality_title_before_a_name_the_kb_lacks(real_linker):
 ])
 def test_quality_dynasty_by_the_name_it_took(real_linker, text, name):
     assert (name, "PERIOD") in [(m.text, m.type) for m in real_linker.link(text)]
+
+
+def test_quality_dynasty_before_a_known_author(real_linker):
+    found = [(m.text, m.type) for m in real_linker.link("屯田员外郎（宋韩维《南阳集》卷二）")]
+    assert ("宋", "PERIOD") in found and ("韩维", "PERSON") in found
