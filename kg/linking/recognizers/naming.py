@@ -233,7 +233,8 @@ class Naming:
             if then == "monk" and lines is not None and m.start() >= lines:
                 continue  # 山僧|试问: in a poem's lines the monk is anyone's
             span = self._cued_name(norm, m.end(), low, high, then)
-            if span is not None and norm[m.start():span[0] + 1] not in self._words():
+            if span is not None and norm[m.start():span[0] + 1] not in self._words() \
+                    and norm[span[0]] != "之":  # 字|之讹, 九僧|之一: a particle, no name
                 owner = None if then == "monk" else self._owner(m.start(), persons, subject)
                 out.append(Proposal(*span, "PERSON", self._senses(owner, norm[slice(*span)]),
                                     "naming.cue", strength))
