@@ -87,6 +87,7 @@ _NO_COUNTY = "名内带部境间东南西北"  # 今江西|县名, 今安徽|东
 _GLOSSED_COUNTY = re.compile(r"属?([\u4e00-\u9fff]{2,3}?)([\u4e00-\u9fff]{2})(?=[)）])")
 _TIME_ENDINGS = "间时中末初年"  # 天宝间人: a person of an era, not of a place
 _POSTED = "迁徙擢拜调贬谪授除知居"  # verbs of a posting or a stay, before a name, not in one
+_DWELT = "家先寓"  # 移家, 其先, 寓: where a family lived or came from, before the place
 
 
 class Places:
@@ -148,8 +149,8 @@ class Places:
             if start in kb_ends:
                 return start
         for start in reversed(starts):
-            if norm[start] in _POSTED and start + 1 in starts:
-                continue  # 迁|宣武节度使: the verb is no part of the name
+            if norm[start] in _POSTED + _DWELT and start + 1 in starts:
+                continue  # 迁|宣武节度使, 移家|开封, 其先|邵武: the verb is no part of the name
             if start == 0 or not is_han(norm[start - 1]) or norm[start - 1] in stops() \
                     or norm[start - 1] in soft_stops():
                 return start

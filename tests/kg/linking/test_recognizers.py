@@ -348,3 +348,12 @@ def test_recognizers_suffix_stem_stops_after_a_word_before_names(gazetteer, text
     rec.set_gazetteer(gazetteer)
     found = rec(text, [])
     assert [(p.start, p.end) for p in found if p.type == "ORGANIZATION"] == [span]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("自曾祖起移家开封（今属河南）。", (5, 8)),  # 移家: no 家开封
+    ("字遂和，其先邵武（今属福建）人。", (5, 8)),  # 其先: no 先邵武
+])
+def test_recognizers_places_glossed_after_where_a_family_lived(text, span):
+    found = Places()(normalise(text), [])
+    assert span not in [(p.start, p.end) for p in found if p.origin == "place.gloss"]
