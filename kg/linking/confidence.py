@@ -51,9 +51,12 @@ def era_cue(norm: str, p: Proposal, singles) -> bool:
     """A year count, era word or edition after the name (光绪本), or before it a dynasty's
     one-character name, also with a dot between (清·乾隆), or an emperor's title (肃宗至德,
     武帝太康)."""
-    before = p.start - 1 - (norm[p.start - 1:p.start] in _DOTS)
-    return _ERA_CUE.match(norm, p.end) is not None or (
-        before >= 0 and (norm[before] in singles or norm[before] in _RULER_ENDS))
+    if _ERA_CUE.match(norm, p.end) is not None:
+        return True
+    before = p.start - 1
+    if before >= 0 and norm[before] in _DOTS:
+        before -= 1
+    return before >= 0 and (norm[before] in singles or norm[before] in _RULER_ENDS)
 
 
 def kb_features(norm: str, p: Proposal, entity: Entity, name: Name, values: dict[str, float],

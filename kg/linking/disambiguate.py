@@ -168,9 +168,8 @@ def _institution_offices() -> tuple[str, ...]:
 def _in_office_title(norm: str, p: Proposal, entities) -> bool:
     """国子监|主簿: a KB body right before an office of its own (institution_offices.tsv) is
     part of an official's title, no mention of the body."""
-    return p.origin == KB and bool(p.senses) \
-        and all(entities[n.entity].type == "ORGANIZATION" for n in p.senses) \
-        and norm.startswith(_institution_offices(), p.end)
+    return norm.startswith(_institution_offices(), p.end) and p.origin == KB \
+        and bool(p.senses) and all(entities[n.entity].type == "ORGANIZATION" for n in p.senses)
 
 
 def _owned(norm: str, p: Proposal, lines: int | None) -> bool:
