@@ -301,9 +301,10 @@ class Disambiguator:
         """The mentions that pass the threshold, and the proposals that did not."""
         mentions, dropped = [], []
         for p in proposals:
-            if _owned(norm, p, self._lines) or _in_office_title(norm, p,
-                                                                 self.gazetteer.entities):
-                continue  # a plain phrase (盛令|新亭): it keeps its stretch from shorter names
+            if _owned(norm, p, self._lines) \
+                    or _in_office_title(norm, p, self.gazetteer.entities):
+                continue  # a plain phrase (盛令|新亭) or an office (国子监主簿): it keeps its
+                # stretch from shorter names
             if (p.start, p.end) in self._described:
                 dropped.append(p)  # 国民政府定都南京: the names in it take the stretch
                 continue

@@ -117,6 +117,12 @@ def _addressees() -> tuple[re.Pattern, tuple[str, ...], tuple[str, ...]]:
 
 
 @cache
+def _before_officer() -> tuple[str, ...]:
+    """An office or a word that goes on a title, which may stand right before an officer."""
+    return _addressees()[1] + _addressees()[2]
+
+
+@cache
 def _kin_before() -> tuple[str, ...]:
     """Kin or friends named between a title's verb and the addressee (送内弟|韦宗仁)."""
     return tuple(sorted((r["word"] for r in table("poem_addressees") if r["kind"] == "kin"),
@@ -427,8 +433,8 @@ class Naming:
             before = title[start - 1] if start > 0 else ""
             if not before or not is_han(before) or before in _OFFICER_JOINERS \
                     or start in ends or verbs.fullmatch(before) or before in soft_stops() \
-                    or title.endswith(_addressees()[1] + _addressees()[2], 0, start):
-                return start  # 旅泊|章侍御: after a verb of motion too
+                    or title.endswith(_before_officer(), 0, start):
+                return start  # 旅泊|章侍御: after a verb of motion too; 提举|窦侍郎, 春日|许征君
         return None
 
     @staticmethod

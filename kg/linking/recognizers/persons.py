@@ -104,6 +104,12 @@ def _editor_words() -> tuple[str, ...]:
 
 
 @cache
+def _maker_marks() -> tuple[str, ...]:
+    """What follows a book's maker: its title or a word of making (宋|韩维《南阳集》)."""
+    return ("《", *_editor_words())
+
+
+@cache
 def _edition_regex() -> re.Pattern:
     words = [r["word"] for r in table("editor_words") if r["alone"] == "yes"]
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
@@ -200,7 +206,7 @@ class Persons:
             listed = [p for p in found if p.origin in ("lexicon.person", "naming.addressee")]
             out += self._given_names(norm, out + listed, known)
         makers = [p for p in out if p.origin == "person.author"] + [
-            p for p in known if norm.startswith(("《", *_editor_words()), p.end)]
+            p for p in known if norm.startswith(_maker_marks(), p.end)]
         return out + [d for p in makers if p.start > 0 and norm[p.start - 1] in _DYNASTIES
                       for d in self._dynasty(norm, p.start - 1)]
 
@@ -380,11 +386,10 @@ class Persons:
         return out
 
     def _editions(self, norm: str, found: list[Proposal]) -> list[Proposal]:
-        """以沈文倬|点校, 黄丕烈过录|何焯|校本, 盱江|谢甘棠|刻本: a name right before a word that
-        marks a book's maker on its own (editor_words.tsv, alone) is his when the surname is
-        a common one (开展旧志|点校: 展 is rare), and a surname with
-        氏 there is the family's (沈氏|点校本); not where a KB name takes the stretch
-        (万历|刻本: an era)."""
+        """以沈文倬|点校, 黄丕烈过录|何焯|校本, 盱江|谢甘棠|刻本: a name with a common surname
+        (开展旧志|点校: 展 is rare) right before a word that marks a book's maker on its own
+        (editor_words.tsv, alone) is the maker's, and a surname with 氏 there the family's
+        (沈氏|点校本); not where a KB name takes the stretch (万历|刻本: an era)."""
         covered = {i for p in found if p.origin == KB for i in range(p.start, p.end)}
         words = getattr(self.gazetteer, "words", frozenset())
         out = []
