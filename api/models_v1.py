@@ -201,9 +201,9 @@ PERSON = {
     "graphs": [KG + "graphs/kb"]}
 _PAGE = "http://127.0.0.1:8000/api/v1/entities?type=event&page={}&limit=2"
 ENTITY_LIST = {
-    "@context": CONTEXT, "id": _PAGE.format(2), "type": ["Collection"], "totalItems": 63,
+    "@context": CONTEXT, "id": _PAGE.format(2), "type": ["Collection"], "totalItems": 65,
     "pageNumber": 2, "limit": 2, "first": _PAGE.format(1), "prev": _PAGE.format(1),
-    "next": _PAGE.format(3), "last": _PAGE.format(32), "items": [
+    "next": _PAGE.format(3), "last": _PAGE.format(33), "items": [
         {"id": KG + "entity/event/chen-dai-liang", "type": ["Event"], "name": "陈霸先代梁建陈",
          "dates": {"startYear": [557], "endYear": [557]}},
         {"id": KG + "entity/event/chu-zhi-jinling-yi", "type": ["Event"], "name": "楚置金陵邑",
