@@ -390,10 +390,13 @@ class Persons:
         (开展旧志|点校: 展 is rare) right before a word that marks a book's maker on its own
         (editor_words.tsv, alone) is the maker's, and a surname with 氏 there the family's
         (沈氏|点校本); not where a KB name takes the stretch (万历|刻本: an era)."""
+        matches = list(_edition_regex().finditer(norm))
+        if not matches:
+            return []  # most texts: no word of making, no need of the KB's stretches
         covered = {i for p in found if p.origin == KB for i in range(p.start, p.end)}
         words = getattr(self.gazetteer, "words", frozenset())
         out = []
-        for m in _edition_regex().finditer(norm):
+        for m in matches:
             end = m.start()
             if norm.startswith(_editor_words(), end - 1):
                 continue  # 王皋|续刻本: the word is a longer one's end
