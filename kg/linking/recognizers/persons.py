@@ -398,8 +398,8 @@ class Persons:
         out = []
         for m in matches:
             end = m.start()
-            if norm.startswith(_editor_words(), end - 1):
-                continue  # 王皋|续刻本: the word is a longer one's end
+            if end < 2 or norm.startswith(_editor_words(), end - 1):
+                continue  # no room for a name; 王皋|续刻本: the word is a longer one's end
             start = end - 2 if norm[end - 1:end] == "氏" and norm[end - 2:end - 1] in surnames() \
                 else self.name_before(norm, end, True)
             if start is not None and not covered & set(range(start, end)) \

@@ -502,13 +502,18 @@ def test_quality_a_described_event_gives_way_to_the_names_in_it(real_linker, tex
     assert found == wanted
 
 
-@pytest.mark.parametrize(("text", "org"), [
-    ("邀请南京市地方志办公室参加。", "南京市地方志办公室"),
-    ("联合南京市少年宫开展活动。", "南京市少年宫"),
-    ("其地改为江宁府学。", "江宁府学"),
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    # offices, palaces and prefectural schools are organisations
+    ("邀请南京市地方志办公室参加。", "南京市地方志办公室", "ORGANIZATION"),
+    ("联合南京市少年宫开展活动。", "南京市少年宫", "ORGANIZATION"),
+    ("其地改为江宁府学。", "江宁府学", "ORGANIZATION"),
+    # a dynasty or state by the name it took
+    ("徐知诰受吴禅位，国号为齐；升元三年又改称唐。", "齐", "PERIOD"),
+    ("徐知诰受吴禅位，国号为齐；升元三年又改称唐。", "唐", "PERIOD"),
+    ("刘裕代晋，建国号为宋。", "宋", "PERIOD"),
 ])
-def test_quality_offices_palaces_and_prefectural_schools_are_organisations(real_linker, text, org):
-    assert (org, "ORGANIZATION") in [(m.text, m.type) for m in real_linker.link(text)]
+def test_quality_name_found_with_its_type(real_linker, text, name, type_):
+    assert (name, type_) in [(m.text, m.type) for m in real_linker.link(text)]
 
 
 def test_quality_a_bodys_office_in_a_byline_is_no_organisation_of_its_own(real_linker):
@@ -549,15 +554,6 @@ def test_quality_title_before_a_name_the_kb_lacks(real_linker):
     persons = [m.text for m in real_linker.link("相传春秋末年吴王夫差在这里设冶铸剑。")
                if m.type == "PERSON"]
     assert persons == ["夫差"]  # 吴王 is his title here, not the KB's 吴王
-
-
-@pytest.mark.parametrize(("text", "name"), [
-    ("徐知诰受吴禅位，国号为齐；升元三年又改称唐。", "齐"),
-    ("徐知诰受吴禅位，国号为齐；升元三年又改称唐。", "唐"),
-    ("刘裕代晋，建国号为宋。", "宋"),
-])
-def test_quality_dynasty_by_the_name_it_took(real_linker, text, name):
-    assert (name, "PERIOD") in [(m.text, m.type) for m in real_linker.link(text)]
 
 
 def test_quality_dynasty_before_a_known_author(real_linker):
