@@ -1,17 +1,17 @@
 """The gazetteer: every KB name in one character-level automaton, independent of segmentation.
 
 Names are matched in the normalised text (simplified, half-width) with an Aho-Corasick
-automaton (pyahocorasick), so a name is found wherever its characters stand, whatever a word
-segmenter would have made of them. Every match is reported, overlapping ones too; choosing
-among overlaps is the resolver's job. One-character names (明, 清, 宁) are kept apart: they
-count only in the contexts of kg/linking/tables/single_contexts.tsv.
+automaton (`kg.linking.automaton`), so a name is found wherever its characters stand,
+whatever a word segmenter would have made of them. Every match is reported, overlapping ones
+too; choosing among overlaps is the resolver's job. One-character names (明, 清, 宁) are kept
+apart: they count only in the contexts of kg/linking/tables/single_contexts.tsv.
 
 Aliases of a period that are another of its names with a period before it (明永乐, 北宋建隆)
 or a generic ending after it (民国时期; name_tails.tsv) are left out: the text's 明永乐 is two
 mentions, 明 and 永乐, and 民国时期 is 民国. Each name's commonness as an everyday word
 (`kg.linking.lexicon`) is kept for the disambiguator.
 
->>> from kg.linking.kb import Entity, KnowledgeBase, Name
+from kg.linking.kb import Entity, KnowledgeBase, Name
 >>> kb = KnowledgeBase([Entity("e:1", "PLACE", "Place", "秦淮河"),
 ...                     Entity("e:2", "PERIOD", "Dynasty", "明")],
 ...                    [Name("秦淮河", 0, "pref", 1.0), Name("秦淮", 0, "alt", 0.85),
@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import cache
 
+from kg.linking.automaton import NameAutomaton
 from kg.linking.kb import Entity, KnowledgeBase, Name
 from kg.linking.lexicon import commonness, everyday_nouns, everyday_words
 from kg.linking.name_lists import listed_names
@@ -58,16 +59,6 @@ def compounds(kb: KnowledgeBase) -> set[tuple[str, int]]:
     return dropped
 
 
-def new_automaton():
-    """An empty Aho-Corasick automaton (pyahocorasick), for any list of names to find in text."""
-    try:
-        import ahocorasick
-    except ImportError as err:  # pragma: no cover - depends on the environment
-        raise ImportError("the entity linker needs pyahocorasick: "
-                          ".venv/bin/pip install 'pyahocorasick>=2.1'") from err
-    return ahocorasick.Automaton()
-
-
 class Gazetteer:
     """KB entities, their names by normalised text, and the automaton over the names."""
 
@@ -85,7 +76,7 @@ class Gazetteer:
         self.texts: list[str] = []
         self.senses: list[tuple[Name, ...]] = []
         self.singles: dict[str, tuple[Name, ...]] = {}
-        self.automaton = new_automaton()
+        self.numbers: dict[str, int] = {}  # KB name -> its number
         self.weak: frozenset[int] = frozenset()
         self.listed: list[tuple[int, str, str]] = []  # (length, type, kind) by -1 - value
         self.also_listed: dict[int, tuple[int, str, str]] = {}  # KB name number -> the same
@@ -95,28 +86,27 @@ class Gazetteer:
             if len(text) < min_length:
                 self.singles[text] = senses
                 continue
-            self.automaton.add_word(text, len(self.texts))
+            self.numbers[text] = len(self.texts)
             self.texts.append(text)
             self.senses.append(senses)
-        self.lengths: list[int] = [len(text) for text in self.texts]  # find's hot loop
-        self._add_listed(by_text, min_length)
-        if self.texts or self.listed:
-            self.automaton.make_automaton()
+        listed = self._add_listed(by_text, min_length)
+        self.automaton = NameAutomaton([*self.numbers.items(), *listed])
         self.weak = frozenset(n for n, senses in enumerate(self.senses)
                               if len(self.texts[n]) == 2 and all(
                                   s.kind != "pref" or self.entities[s.entity].cls == "ReignEra"
                                   for s in senses))
 
-    def _add_listed(self, by_text: dict, min_length: int) -> None:
+    def _add_listed(self, by_text: dict, min_length: int) -> list[tuple[str, int]]:
         """The names of the linker's lists that no KB name has (`kg.linking.name_lists`), under
         negative values: one pass over a text then finds both."""
-        numbers = {text: n for n, text in enumerate(self.texts)}
+        out = []
         for text, type_, kind in listed_names():
-            if text in numbers:  # a KB name too: the match yields both
-                self.also_listed[numbers[text]] = (len(text), type_, kind)
+            if text in self.numbers:  # a KB name too: the match yields both
+                self.also_listed[self.numbers[text]] = (len(text), type_, kind)
             elif text not in by_text and len(text) >= min_length:
-                self.automaton.add_word(text, -1 - len(self.listed))
+                out.append((text, -1 - len(self.listed)))
                 self.listed.append((len(text), type_, kind))
+        return out
 
     def straddles(self, norm: str, start: int, end: int, number: int) -> bool:
         """True when a two-character name that is only an alias, a courtesy name or a reign era
@@ -135,16 +125,14 @@ class Gazetteer:
 
     def find(self, norm: str) -> list[tuple[int, int, int]]:
         """Every match in the normalised text: (start, end, name number), by start."""
-        if not self.texts and not self.listed:
-            return []
-        lengths, also, found, listed = self.lengths, self.also_listed, [], []
-        for last, n in self.automaton.iter(norm):
+        also, found, listed = self.also_listed, [], []
+        for start, end, n in self.automaton.matches(norm):
             if n >= 0:
-                found.append((last + 1 - lengths[n], last + 1, n))
+                found.append((start, end, n))
                 if n in also:
-                    listed.append((last, also[n]))
+                    listed.append((end - 1, also[n]))
             else:
-                listed.append((last, self.listed[-1 - n]))
+                listed.append((end - 1, self.listed[-1 - n]))
         self.listed_in = (norm, listed)  # for the lexicon recogniser, which comes next
         found.sort()
         return found
@@ -164,5 +152,5 @@ class Gazetteer:
         """The senses of a normalised name (any length), or ()."""
         if text in self.singles:
             return self.singles[text]
-        at = self.automaton.get(text, None) if self.texts else None
-        return () if at is None or at < 0 else self.senses[at]
+        at = self.numbers.get(text)
+        return () if at is None else self.senses[at]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from kg.linking.gazetteer import new_automaton
+from kg.linking.automaton import NameAutomaton
 from kg.linking.model import KB, Proposal
 from kg.linking.name_lists import normalised
 from kg.linking.tables import column
@@ -26,21 +26,16 @@ _BEFORE_TUNE = "\n・· "  # what stands before it: the line's start, or its mod
 
 @cache
 def _tunes():
-    automaton = new_automaton()
-    for name in normalised(column("tune_patterns", "name")):
-        automaton.add_word(name, len(name))
-    automaton.make_automaton()
-    return automaton
+    return NameAutomaton((name, None) for name in normalised(column("tune_patterns", "name")))
 
 
 def tune_spans(norm: str) -> list[tuple[int, int]]:
     """Where a tune's name stands in the first characters of a line of the normalised text."""
     spans = []
-    for last, size in _tunes().iter(norm):
-        start = last + 1 - size
-        if start - norm.rfind("\n", 0, start) <= _HEADING - size \
+    for start, end, _ in _tunes().matches(norm):
+        if start - norm.rfind("\n", 0, start) <= _HEADING - (end - start) \
                 and (start == 0 or norm[start - 1] in _BEFORE_TUNE):
-            spans.append((start, last + 1))
+            spans.append((start, end))
     return spans
 
 

@@ -25,7 +25,7 @@ from functools import cache
 from spacy.util import registry
 
 from kg.linking.affixes import extension_in_word
-from kg.linking.gazetteer import new_automaton
+from kg.linking.automaton import NameAutomaton
 from kg.linking.model import KB, Proposal
 from kg.linking.name_lists import CUED, DESIGNATION, listed_names
 from kg.linking.recognizers.naming import poem_lines
@@ -54,11 +54,7 @@ def _title_end(norm: str) -> int:
 def _names():
     """The lists' own automaton, for a text the gazetteer has not scanned: value (length,
     type, kind of listed name)."""
-    automaton = new_automaton()
-    for name, type_, kind in listed_names():
-        automaton.add_word(name, (len(name), type_, kind))
-    automaton.make_automaton()
-    return automaton
+    return NameAutomaton((name, (len(name), type_, kind)) for name, type_, kind in listed_names())
 
 
 class Lexicon:
@@ -79,7 +75,9 @@ class Lexicon:
         """(end - 1, (length, type, kind of listed name)) of each listed name: what the
         gazetteer's pass over this very text found, else a pass of the lists' own automaton."""
         listed = self.gazetteer.listed_scan(norm) if self.gazetteer is not None else None
-        return listed if listed is not None else _names().iter(norm)
+        if listed is not None:
+            return listed
+        return [(end - 1, value) for _, end, value in _names().matches(norm)]
 
     def __call__(self, norm: str, found: list[Proposal]) -> list[Proposal]:
         out, matches = [], list(self._matches(norm))
