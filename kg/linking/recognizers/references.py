@@ -63,7 +63,9 @@ class References:
         # a kinsman's name is a KB name: only the surnames of surer names lead to it
         # (拜平章事 as a person would make 平 a family, and 补国子 刘宰's 平国)
         families = [p for p in persons if p.origin == KB or p.origin.startswith("naming.")]
-        out += self._kin(norm, families + out, {(p.start, p.end) for p in out + found})
+        # a pattern's kinsman (人。颂子。) knows no family: the KB's kinsman may take his place
+        taken = {(p.start, p.end) for p in out + found if p.origin != "pattern"}
+        out += self._kin(norm, families + out, taken)
         return out + self._kinsmen(norm, found) + self._ancestors(norm, found)
 
     def _words(self) -> frozenset[str]:
