@@ -61,6 +61,9 @@ _VOUCHED = ("person.years",)  # origins whose cue leaves no doubt of a name (not
 # 作者:|文学创作)
 # a count of the persons just named (齐己、牟儒二上人, 王、谢二公): it ends the name before it
 _COUNTED = re.compile("[二两三四五诸](?:人|公|子|君|僧|上人|禅师|法师|先生)")
+# a form of address that closes a full name: the name's last character may then be one that
+# is a stop elsewhere (市民周秉和先生, 捐赠人周慕云女士)
+_HONORIFIC = re.compile("先生|女士|老先生|同志")
 _CLAUSE_START = "，。；：（(,;:"  # not a line break: a poem's line may start with 白
 # a pronoun a verb takes: the character before it is no given name's (姚合|爱其诗); not 之,
 # which a possessive is too (林慕陶之女)
@@ -311,7 +314,8 @@ class Persons:
             if use and use[0] == "title":
                 closed = self._closed_name(norm, at)
                 if closed is not None and (named is None or not named[1] or (
-                        closed > named[0] and norm[named[0]] not in _hard_stops())):
+                        closed > named[0] and (norm[named[0]] not in _hard_stops()
+                                               or _HONORIFIC.match(norm, closed)))):
                     named = (closed, True)  # 戚永年: 年 ended 戚永 only as a stop elsewhere
             if named is not None:
                 end, bounded = named
@@ -322,13 +326,15 @@ class Persons:
     def _closed_name(self, norm: str, start: int) -> int | None:
         """市民戚永年捐赠: after a title, a surname and two characters that punctuation or a
         cue after a name closes make a name, even where a character of the given name is a
-        stop elsewhere (年)."""
+        stop elsewhere (年), or, before a form of address, a verb or particle (周秉和先生)."""
         words = getattr(self.gazetteer, "words", frozenset())
         for surname in (norm[start:start + 2], norm[start:start + 1]):
             end = start + len(surname) + 2
             given = norm[end - 2:end]
+            honoured = _HONORIFIC.match(norm, end) is not None
             if surname and surname in surnames() and len(given) == 2 and end <= len(norm) \
-                    and all(is_han(c) and c not in _hard_stops() for c in given) \
+                    and all(is_han(c) and (c not in _hard_stops() or honoured and at == 1)
+                            for at, c in enumerate(given)) \
                     and given not in words and given[-1] not in _finals() \
                     and _patterns()[1].match(norm, end - 1) is None \
                     and (end == len(norm) or not is_han(norm[end])
