@@ -117,11 +117,22 @@ def _person_ends(proposals: list[Proposal], gazetteer) -> dict[int, list[Proposa
     return ends
 
 
-def _swallows_person(p: Proposal, ends: dict[int, list[Proposal]]) -> bool:
+def _addressee_starts(proposals: list[Proposal]) -> dict[int, list[Proposal]]:
+    starts: dict[int, list[Proposal]] = {}
+    for p in proposals:
+        if p.origin == "naming.addressee":
+            starts.setdefault(p.start, []).append(p)
+    return starts
+
+
+def _swallows_person(p: Proposal, ends: dict[int, list[Proposal]],
+                     starts: dict[int, list[Proposal]]) -> bool:
     """A rule's place that only adds characters before a person's name at least as sure of
-    itself (的徒弟汤晓峰: 弟汤晓峰 for ending in 峰 is a guess; the person is the mention)."""
-    return p.origin != KB and p.type == "PLACE" and any(
-        q.start > p.start and q.strength >= p.strength for q in ends.get(p.end, ()))
+    itself (的徒弟汤晓峰: 弟汤晓峰 for ending in 峰 is a guess; the person is the mention), or
+    after a poem's addressee with his office (同|房侍御|山园: no place 房侍御山)."""
+    return p.origin != KB and p.type == "PLACE" and (any(
+        q.start > p.start and q.strength >= p.strength for q in ends.get(p.end, ())) or any(
+        q.end < p.end and q.strength >= p.strength for q in starts.get(p.start, ())))
 
 
 def _kb_starts(proposals: list[Proposal], gazetteer) -> dict[int, set]:
@@ -182,11 +193,12 @@ def resolve(proposals: list[Proposal], norm: str, gazetteer=None) -> list[Propos
     if gazetteer is not None:
         starts = _kb_starts(proposals, gazetteer)
         persons = _person_ends(proposals, gazetteer)
+        addressees = _addressee_starts(proposals)
         places = {(p.start, p.end) for p in proposals if p.type == "PLACE"} | {
             (start, end) for end, named in ends.items() for start, types in named
             if "PLACE" in types}
         proposals = [p for p in proposals if not _hides_kb_name(p, ends, places, norm)
-                     and not _swallows_person(p, persons)
+                     and not _swallows_person(p, persons, addressees)
                      and not (p.origin not in _LISTED and p.type == "PERSON"
                               and "PERSON" in starts.get(p.start, ())
                               and p.strength < _SURE_PERSON)]

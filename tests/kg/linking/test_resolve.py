@@ -22,6 +22,11 @@ CASES = [
     ("sure place over weak person",
      [Proposal(0, 3, "PLACE", (), "suffix.place", 0.75),
       Proposal(1, 3, "PERSON", (), "person.repeat", 0.6)], [(0, 3, "PLACE")]),
+    # a guessed place that runs on past a poem's addressee and his office (同|房侍御|山园):
+    # the addressee
+    ("addressee over guessed place after him",
+     [Proposal(0, 4, "PLACE", (), "suffix.place", 0.36),
+      Proposal(0, 3, "PERSON", (), "naming.addressee", 0.75)], [(0, 3, "PERSON")]),
     # the longest wins when no person ends with it (中山路 over 中山)
     ("road over person at its start",
      [Proposal(0, 3, "PLACE", (), "suffix.place", 0.75),
