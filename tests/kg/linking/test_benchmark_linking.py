@@ -30,3 +30,8 @@ def test_benchmark_corpus_texts(bench):
         pytest.skip(f"no shared corpus at {corpus}")
     texts = bench.corpus_texts(corpus)
     assert len(texts) > 100 and "金陵图书馆" in texts[0]
+
+
+def test_benchmark_times_jieba_over_the_same_documents(bench):
+    seconds = bench.jieba_run(["金陵图书馆在南京", "秦淮河畔"])
+    assert isinstance(seconds, float) and seconds >= 0
