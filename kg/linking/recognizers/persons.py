@@ -61,8 +61,7 @@ _VOUCHED = ("person.years",)  # origins whose cue leaves no doubt of a name (not
 # 作者:|文学创作)
 # a count of the persons just named (齐己、牟儒二上人, 王、谢二公): it ends the name before it
 _COUNTED = re.compile("[二两三四五诸](?:人|公|子|君|僧|上人|禅师|法师|先生)")
-# a form of address that closes a full name: the name's last character may then be one that
-# is a stop elsewhere (市民周秉和先生, 捐赠人周慕云女士)
+# a form of address that closes a full name (市民周秉和先生, 捐赠人周慕云女士)
 _HONORIFIC = re.compile("先生|女士|老先生|同志")
 _CLAUSE_START = "，。；：（(,;:"  # not a line break: a poem's line may start with 白
 # a pronoun a verb takes: the character before it is no given name's (姚合|爱其诗); not 之,
@@ -175,6 +174,14 @@ def _cue_strength(cue: str, position: str) -> tuple[str, float] | None:
         if pos in (position, "both"):
             return kind, strength
     return None
+
+
+def _honoured(norm: str, end: int) -> bool:
+    """A form of address closes a name at ``end`` (周秉和|先生), or a verb that follows names
+    closes one that ends in 之 (副馆长|周蕴之|介绍): the name's last character may then be one
+    that is a stop elsewhere."""
+    return _HONORIFIC.match(norm, end) is not None or (
+        norm[end - 1:end] == "之" and _patterns()[1].match(norm, end) is not None)
 
 
 def _given_ok(given: str) -> bool:
@@ -315,7 +322,7 @@ class Persons:
                 closed = self._closed_name(norm, at)
                 if closed is not None and (named is None or not named[1] or (
                         closed > named[0] and (norm[named[0]] not in _hard_stops()
-                                               or _HONORIFIC.match(norm, closed)))):
+                                               or _honoured(norm, closed)))):
                     named = (closed, True)  # 戚永年: 年 ended 戚永 only as a stop elsewhere
             if named is not None:
                 end, bounded = named
@@ -331,7 +338,7 @@ class Persons:
         for surname in (norm[start:start + 2], norm[start:start + 1]):
             end = start + len(surname) + 2
             given = norm[end - 2:end]
-            honoured = _HONORIFIC.match(norm, end) is not None
+            honoured = _honoured(norm, end)
             if surname and surname in surnames() and len(given) == 2 and end <= len(norm) \
                     and all(is_han(c) and (c not in _hard_stops() or honoured and at == 1)
                             for at, c in enumerate(given)) \
