@@ -359,8 +359,9 @@ class Naming:
         places.update((p.start, p.end) for p in found if p.type == "PLACE" and p.origin != KB)
         for m in verbs.finditer(title):
             start = m.end()
-            if title[m.start():start + 1] in words:
-                continue  # 怀古兼送友人: 怀古 is a word, 古 no surname there
+            if title[m.start():start + 1] in words or verbs.match(title, start):
+                continue  # 怀古兼送友人: 怀古 is a word, 古 no surname there; 次韵|和王巩:
+                # another verb follows, and the name comes after it
             start += len(next((w for w in _kin_before() if title.startswith(w, start)), ""))
             for second in (False, True):  # 寄权士繇韩幼深: a second addressee after the first
                 if title.startswith(ends, start):
