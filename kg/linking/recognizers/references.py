@@ -29,6 +29,7 @@ from spacy.util import registry
 
 from kg.linking.kb import Name
 from kg.linking.model import KB, Proposal
+from kg.linking.name_lists import NAME, listed_names
 from kg.linking.recognizers.naming import BREAK, poem_lines
 from kg.linking.recognizers.persons import (
     clause_adverbs,
@@ -118,16 +119,25 @@ class References:
     def _kin(self, norm: str, persons: list[Proposal], taken: set[tuple[int, int]]
              ) -> list[Proposal]:
         """与弟锴俱有名: a character beside a kinship word (kin_words.tsv) that makes, with the
-        surname of a person the text names, a KB person's name is that person (徐锴)."""
+        surname of a person the text names, a KB person's name is that person (徐锴); a listed
+        person's name (与父洵: 苏洵), a person the KB does not know, when the character stands
+        alone there and not in a poem's lines (寂子|机, 遣子|寻故岑)."""
         if self.gazetteer is None:
             return []
         members = self._families()
         families = sorted({surname_of(norm[p.start:p.end]) for p in persons} & members.keys())
+        listed, lines = _listed_families(), poem_lines(norm)
+        named = sorted({surname_of(norm[p.start:p.end]) for p in persons} & listed.keys())
         out = []
-        for at in _kin_positions(norm, self._words()) if families else ():
+        for at, alone in _kin_positions(norm, self._words()) if families or named else ():
             senses = tuple(n for family in families for n in members[family].get(norm[at], ()))
-            if senses and (at, at + 1) not in taken:
+            if (at, at + 1) in taken:
+                continue
+            if senses:
                 out.append(Proposal(at, at + 1, "PERSON", senses, KB, self.given_strength))
+            elif alone and (lines is None or at < lines) \
+                    and any(norm[at] in listed[family] for family in named):
+                out.append(Proposal(at, at + 1, "PERSON", (), "naming.kin", self.given_strength))
         return out
 
     def _kinsmen(self, norm: str, found: list[Proposal]) -> list[Proposal]:
@@ -230,6 +240,19 @@ def _one_given(name: str) -> str | None:
 
 
 @cache
+def _listed_families() -> dict[str, frozenset[str]]:
+    """Surname -> the one-character given names of the listed persons of that family
+    (historic_persons.tsv, poets.tsv: 苏 -> 洵)."""
+    families: dict[str, set[str]] = {}
+    for name, type_, kind in listed_names():
+        family = surname_of(name)
+        if type_ == "PERSON" and kind == NAME and family and len(name) == len(family) + 1 \
+                and name[-1] not in stops():
+            families.setdefault(family, set()).add(name[-1])
+    return {family: frozenset(chars) for family, chars in families.items()}
+
+
+@cache
 def _kin_words() -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
     rows = table("kin_words")
     words = sorted({r["word"] for r in rows}, key=len, reverse=True)
@@ -290,18 +313,23 @@ def _kinsman_regex() -> re.Pattern:
     return re.compile(f"({'|'.join(words)})([\u4e00-\u9fff]{{2}})(?=[、等与，。；,;]|[{adverbs}])")
 
 
-def _kin_positions(norm: str, words: frozenset[str]) -> list[int]:
+def _kin_positions(norm: str, words: frozenset[str]) -> list[tuple[int, bool]]:
     """Where a character stands beside a kinship word of kin_words.tsv (弟|锴, 桧|兄), but
-    not after a one-character word that ends an everyday word (太子|宾客)."""
+    not after a one-character word that ends an everyday word (太子|宾客); with whether the
+    character stands alone there: no Han character goes on after 弟|锴 but a stop (与父|洵、),
+    and 桧|兄 opens a clause or follows a title (宰相|崇|曾孙), not an everyday word (园|子)."""
     regex, before, after = _kin_words()
     found = []
     for m in regex.finditer(norm):
-        if m.group() in before and m.end() < len(norm) and not (
-                len(m.group()) == 1 and norm[m.start() - 1:m.end()] in words):
-            found.append(m.end())
-        if m.group() in after and m.start() > 0:
-            found.append(m.start() - 1)
-    return [at for at in found if is_han(norm[at])]
+        at = m.end()
+        if m.group() in before and at < len(norm) and not (
+                len(m.group()) == 1 and norm[m.start() - 1:at] in words):
+            found.append((at, at + 1 == len(norm) or not is_han(norm[at + 1])
+                          or norm[at + 1] in stops()))
+        at = m.start() - 1
+        if m.group() in after and at >= 0:
+            found.append((at, _titled_or_opened(norm, at) and norm[at:m.end()] not in words))
+    return [(at, alone) for at, alone in found if is_han(norm[at])]
 
 
 @registry.misc("jinling.references.v1")

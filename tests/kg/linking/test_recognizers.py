@@ -120,6 +120,18 @@ def test_recognizers_references_given_name_of_a_named_person(gazetteer):
     assert found == [(5, 6)]
 
 
+def test_recognizers_references_listed_kinsman_by_his_given_name(gazetteer):
+    rec = References()
+    rec.set_gazetteer(gazetteer)
+    subject = [Proposal(0, 2, "PERSON", (), "naming.subject", 0.8)]
+    kin = {(p.start, p.end) for p in rec("苏辙,眉山人。与父洵、兄轼同以文学知名", subject)
+           if p.origin == "naming.kin"}
+    assert (9, 10) in kin  # 苏洵 of historic_persons.tsv
+    titled = [Proposal(1, 3, "PERSON", (), "naming.addressee", 0.75)]
+    lines = {(p.start, p.end) for p in rec("寄苏辙\n陈与义\n与父洵、同游", titled)}
+    assert (10, 11) not in lines  # not in a poem's lines (寂子|机)
+
+
 def test_recognizers_naming_poem_addressee_on_the_title_line():
     found = Naming()("宿白鹭洲寄杨江宁\n李白\n朝别朱雀门", [])
     assert [(p.start, p.end, p.origin) for p in found] == [(5, 8, "naming.addressee")]
