@@ -601,6 +601,7 @@ class Naming:
 
     def _monks(self, norm: str, found: list[Proposal]) -> list[Proposal]:
         known = [(p.start, p.end) for p in found if p.origin == KB]
+        listed = {p.end: p.start for p in found if p.type == "PERSON" and p.origin != KB}
         out = []
         for m in _MONK.finditer(norm):
             start = m.start()
@@ -614,6 +615,8 @@ class Naming:
                         default=None)
             if inner is not None:
                 start = inner  # 钟山|泉禅师, 题栖霞寺|庆上人: the hill or temple, then the monk
+            elif start == m.start() and start in listed:
+                start = listed[start]  # 天衣怀|禅师: a listed monk whose name ends in a verb
             if m.start() > start and norm[start:m.end()] not in self._words():
                 out.append(Proposal(start, m.end(), "PERSON", (), "naming.monk", 0.75))
         return out

@@ -132,6 +132,13 @@ def test_recognizers_references_listed_kinsman_by_his_given_name(gazetteer):
     assert (10, 11) not in lines  # not in a poem's lines (寂子|机)
 
 
+def test_recognizers_naming_listed_monk_with_his_title():
+    listed = [Proposal(8, 11, "PERSON", (), "lexicon.person", 0.6)]  # 天衣怀, a dharma name
+    monks = [(p.start, p.end) for p in Naming()("乃青原下十一世,天衣怀禅师法嗣。", listed)
+             if p.origin == "naming.monk"]
+    assert monks == [(8, 13)]  # 怀 opens no monk's name here: it ends the listed one
+
+
 def test_recognizers_naming_poem_addressee_on_the_title_line():
     found = Naming()("宿白鹭洲寄杨江宁\n李白\n朝别朱雀门", [])
     assert [(p.start, p.end, p.origin) for p in found] == [(5, 8, "naming.addressee")]
