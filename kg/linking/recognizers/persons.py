@@ -63,6 +63,8 @@ _VOUCHED = ("person.years",)  # origins whose cue leaves no doubt of a name (not
 _COUNTED = re.compile("[二两三四五诸](?:人|公|子|君|僧|上人|禅师|法师|先生)")
 # a form of address that closes a full name (市民周秉和先生, 捐赠人周慕云女士)
 _HONORIFIC = re.compile("先生|女士|老先生|同志")
+# stops that are common as the last character of a given name (敬之, 慕云)
+_NAME_STOPS = frozenset("之云")
 _CLAUSE_START = "，。；：（(,;:"  # not a line break: a poem's line may start with 白
 # a pronoun a verb takes: the character before it is no given name's (姚合|爱其诗); not 之,
 # which a possessive is too (林慕陶之女)
@@ -178,10 +180,10 @@ def _cue_strength(cue: str, position: str) -> tuple[str, float] | None:
 
 def _honoured(norm: str, end: int) -> bool:
     """A form of address closes a name at ``end`` (周秉和|先生), or a verb that follows names
-    closes one that ends in 之 (副馆长|周蕴之|介绍): the name's last character may then be one
-    that is a stop elsewhere."""
+    closes one that ends in 之 or 云 (副馆长|周蕴之|介绍, 带队老师|钱慕云|表示): the name's last
+    character may then be one that is a stop elsewhere."""
     return _HONORIFIC.match(norm, end) is not None or (
-        norm[end - 1:end] == "之" and _patterns()[1].match(norm, end) is not None)
+        norm[end - 1:end] in _NAME_STOPS and _patterns()[1].match(norm, end) is not None)
 
 
 def _given_ok(given: str) -> bool:
