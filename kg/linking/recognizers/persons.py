@@ -290,9 +290,12 @@ class Persons:
         """The start of a name that ends at ``end``, or None: the three-character name when
         the text may start a name before it, else the two-character one, else either."""
         options = []
+        # before 先生, 女士: a given name may end in 之 or 云 (其后人|周慎之|先生)
+        last = end - 1 if _HONORIFIC.match(norm, end) and norm[end - 1:end] in _NAME_STOPS \
+            else end
         for size in (3, 2, 4):
             start = end - size
-            if start < 0 or not all(is_han(c) and c not in stops() for c in norm[start:end]) \
+            if start < 0 or not all(is_han(c) and c not in stops() for c in norm[start:last]) \
                     or norm[end - 1] in _finals():
                 continue
             if _ends_cue(norm, start + 1):
