@@ -316,8 +316,9 @@ def _kinsman_regex() -> re.Pattern:
 def _kin_positions(norm: str, words: frozenset[str]) -> list[tuple[int, bool]]:
     """Where a character stands beside a kinship word of kin_words.tsv (弟|锴, 桧|兄), but
     not after a one-character word that ends an everyday word (太子|宾客); with whether the
-    character stands alone there: no Han character goes on after 弟|锴 but a stop (与父|洵、),
-    and 桧|兄 opens a clause or follows a title (宰相|崇|曾孙), not an everyday word (园|子)."""
+    character stands alone there: no Han character goes on after 弟|锴 but a stop or another
+    kinship word (与父|洵、, 与父|洵|弟辙), and 桧|兄 opens a clause or follows a title
+    (宰相|崇|曾孙), not an everyday word (园|子)."""
     regex, before, after = _kin_words()
     found = []
     for m in regex.finditer(norm):
@@ -325,7 +326,7 @@ def _kin_positions(norm: str, words: frozenset[str]) -> list[tuple[int, bool]]:
         if m.group() in before and at < len(norm) and not (
                 len(m.group()) == 1 and norm[m.start() - 1:at] in words):
             found.append((at, at + 1 == len(norm) or not is_han(norm[at + 1])
-                          or norm[at + 1] in stops()))
+                          or norm[at + 1] in stops() or regex.match(norm, at + 1) is not None))
         at = m.start() - 1
         if m.group() in after and at >= 0:
             found.append((at, _titled_or_opened(norm, at) and norm[at:m.end()] not in words))

@@ -127,6 +127,8 @@ def test_recognizers_references_listed_kinsman_by_his_given_name(gazetteer):
     kin = {(p.start, p.end) for p in rec("苏辙,眉山人。与父洵、兄轼同以文学知名", subject)
            if p.origin == "naming.kin"}
     assert (9, 10) in kin  # 苏洵 of historic_persons.tsv
+    kin = {(p.start, p.end) for p in rec("苏辙,眉山人。与父洵弟轼同以文学知名", subject)}
+    assert (9, 10) in kin  # another kinship word may follow him
     titled = [Proposal(1, 3, "PERSON", (), "naming.addressee", 0.75)]
     lines = {(p.start, p.end) for p in rec("寄苏辙\n陈与义\n与父洵、同游", titled)}
     assert (10, 11) not in lines  # not in a poem's lines (寂子|机)
