@@ -46,6 +46,7 @@ from kg.linking.recognizers.persons import (
     surnames,
 )
 from kg.linking.tables import column, number, table
+from kg.linking.tunes import tune_spans
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
 _OPEN, _CLOSE = "“「『\"'", "”」』\"'"
@@ -209,7 +210,21 @@ class Naming:
         out += self._monks(norm, found) + self._ranked(norm) + self._honoured(norm, found)
         out += self._titled_lords(norm, found) + self._sons(norm)
         out += self._title_subject(norm)
+        if not addressees:
+            out += self._bare_addressee(norm, found)
         return [p for p in out if self._plausible(p, norm[p.start:p.end])]
+
+    def _bare_addressee(self, norm: str, found: list[Proposal]) -> list[Proposal]:
+        """寄|体休: a title that is a verb and two characters and nothing more names a friend,
+        most often a monk, by his given name, when the two are no everyday word and no name
+        the KB or a list knows (寄远, 送春, 怀金陵) and the title is no tune's (贺圣朝, 喜迁莺)."""
+        title = _poem_title(norm) if self.gazetteer is not None else None  # words needed
+        verb = _addressees()[0].match(title) if title else None
+        if verb is None or len(title) != verb.end() + 2 or not all(map(is_han, title[-2:])) \
+                or title[-2:] in self._words() or tune_spans(title) \
+                or any(p.start < len(title) and p.end > verb.end() for p in found):
+            return []
+        return [Proposal(verb.end(), len(title), "PERSON", (), "naming.addressee", 0.7)]
 
     @staticmethod
     def _plausible(p: Proposal, name: str) -> bool:

@@ -141,6 +141,16 @@ def test_recognizers_naming_listed_monk_with_his_title():
     assert monks == [(8, 13)]  # 怀 opens no monk's name here: it ends the listed one
 
 
+def test_recognizers_naming_title_of_a_verb_and_a_given_name(gazetteer):
+    rec = Naming()
+    rec.set_gazetteer(gazetteer)
+    def bare(text):
+        return [(p.start, p.end) for p in rec(text, []) if p.origin == "naming.addressee"]
+    assert bare("寄体休\n齐己\n南州君去后") == [(1, 3)]
+    assert bare("贺圣朝\n赵彦端\n一") == []  # a tune's name
+    assert bare("送友人\n李白\n浮云") == []  # an everyday word
+
+
 def test_recognizers_naming_poem_addressee_on_the_title_line():
     found = Naming()("宿白鹭洲寄杨江宁\n李白\n朝别朱雀门", [])
     assert [(p.start, p.end, p.origin) for p in found] == [(5, 8, "naming.addressee")]
