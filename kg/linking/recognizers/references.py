@@ -67,7 +67,26 @@ class References:
         # a pattern's kinsman (人。颂子。) knows no family: the KB's kinsman may take his place
         taken = {(p.start, p.end) for p in out + found if p.origin != "pattern"}
         out += self._kin(norm, families + out, taken)
-        return out + self._kinsmen(norm, found) + self._ancestors(norm, found)
+        return out + self._kinsmen(norm, found) + self._ancestors(norm, found) \
+            + self._bracketed(norm, persons)
+
+    def _bracketed(self, norm: str, persons: list[Proposal]) -> list[Proposal]:
+        """程晋芳(鱼门): a courtesy or art name of two or three characters in brackets right
+        after a person's name is that person, unless it is an everyday word, a name the
+        gazetteer knows as something else or an editor's note (一作赜, 题拟)."""
+        out = []
+        for p in persons:
+            close = norm.find(")", p.end, p.end + 5)
+            name = norm[p.end + 1:close]
+            if close < 0 or norm[p.end:p.end + 1] != "(" or not 2 <= len(name) <= 3 \
+                    or not all(map(is_han, name)) or name in self._words() \
+                    or name[0] in _NOTE_OPENERS or any(c in _NOTE_WORDS for c in name) \
+                    or (self.gazetteer is not None and self.gazetteer.lookup(name)):
+                continue
+            senses = self._given_senses(p, name)
+            out.append(Proposal(p.end + 1, close, "PERSON", senses,
+                                KB if senses else "naming.given", self.given_strength))
+        return out
 
     def _words(self) -> frozenset[str]:
         return getattr(self.gazetteer, "words", frozenset())
@@ -218,6 +237,9 @@ class References:
         return norm[at:at + 2] not in words and norm[at - 1:at + 1] not in words
 
 
+# what opens or holds an editor's note in brackets rather than a name (一作赜, 题拟, 丙辰岁)
+_NOTE_OPENERS = "一又或即今原本"
+_NOTE_WORDS = "岁年拟题作名字号"
 # how far after a full name its surname alone may stand for it (识赵孟頫，赵为其诗作序)
 _BACK_REACH = 40
 # surnames that alone are a title or a pronoun more often than a man (王: the prince)

@@ -151,6 +151,16 @@ def test_recognizers_naming_title_of_a_verb_and_a_given_name(gazetteer):
     assert bare("送友人\n李白\n浮云") == []  # an everyday word
 
 
+def test_recognizers_references_designation_in_brackets_after_a_name(gazetteer):
+    rec = References()
+    rec.set_gazetteer(gazetteer)
+    named = [Proposal(4, 7, "PERSON", (), "naming.subject", 0.8)]
+    found = {(p.start, p.end) for p in rec("他的朋友程晋芳(鱼门)以及袁枚", named)}
+    assert (8, 10) in found
+    noted = {(p.start, p.end) for p in rec("他的朋友程晋芳(一作芳)以及袁枚", named)}
+    assert (8, 10) not in noted and (8, 11) not in noted  # an editor's note
+
+
 def test_recognizers_naming_poem_addressee_on_the_title_line():
     found = Naming()("宿白鹭洲寄杨江宁\n李白\n朝别朱雀门", [])
     assert [(p.start, p.end, p.origin) for p in found] == [(5, 8, "naming.addressee")]
