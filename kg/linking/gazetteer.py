@@ -11,7 +11,7 @@ or a generic ending after it (民国时期; name_tails.tsv) are left out: the te
 mentions, 明 and 永乐, and 民国时期 is 民国. Each name's commonness as an everyday word
 (`kg.linking.lexicon`) is kept for the disambiguator.
 
-from kg.linking.kb import Entity, KnowledgeBase, Name
+>>> from kg.linking.kb import Entity, KnowledgeBase, Name
 >>> kb = KnowledgeBase([Entity("e:1", "PLACE", "Place", "秦淮河"),
 ...                     Entity("e:2", "PERIOD", "Dynasty", "明")],
 ...                    [Name("秦淮河", 0, "pref", 1.0), Name("秦淮", 0, "alt", 0.85),

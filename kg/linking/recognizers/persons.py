@@ -343,10 +343,9 @@ class Persons:
         for surname in (norm[start:start + 2], norm[start:start + 1]):
             end = start + len(surname) + 2
             given = norm[end - 2:end]
-            honoured = _honoured(norm, end)
             if surname and surname in surnames() and len(given) == 2 and end <= len(norm) \
-                    and all(is_han(c) and (c not in _hard_stops() or honoured and at == 1)
-                            for at, c in enumerate(given)) \
+                    and is_han(given[0]) and given[0] not in _hard_stops() and is_han(given[1]) \
+                    and (given[1] not in _hard_stops() or _honoured(norm, end)) \
                     and given not in words and given[-1] not in _finals() \
                     and _patterns()[1].match(norm, end - 1) is None \
                     and (end == len(norm) or not is_han(norm[end])

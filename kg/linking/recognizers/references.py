@@ -76,9 +76,9 @@ class References:
         gazetteer knows as something else or an editor's note (一作赜, 题拟)."""
         out = []
         for p in persons:
-            close = norm.find(")", p.end, p.end + 5)
-            name = norm[p.end + 1:close]
-            if close < 0 or norm[p.end:p.end + 1] != "(" or not 2 <= len(name) <= 3 \
+            close = norm.find(")", p.end, p.end + 5) if norm.startswith("(", p.end) else -1
+            name = norm[p.end + 1:close] if close > 0 else ""
+            if not 2 <= len(name) <= 3 \
                     or not all(map(is_han, name)) or name in self._words() \
                     or name[0] in _NOTE_OPENERS or any(c in _NOTE_WORDS for c in name) \
                     or (self.gazetteer is not None and self.gazetteer.lookup(name)):
@@ -143,10 +143,11 @@ class References:
         alone there and not in a poem's lines (寂子|机, 遣子|寻故岑)."""
         if self.gazetteer is None:
             return []
-        members = self._families()
-        families = sorted({surname_of(norm[p.start:p.end]) for p in persons} & members.keys())
-        listed, lines = _listed_families(), poem_lines(norm)
-        named = sorted({surname_of(norm[p.start:p.end]) for p in persons} & listed.keys())
+        members, listed = self._families(), _listed_families()
+        named_families = {surname_of(norm[p.start:p.end]) for p in persons}
+        families = sorted(named_families & members.keys())
+        named = sorted(named_families & listed.keys())
+        lines = poem_lines(norm)
         out = []
         for at, alone in _kin_positions(norm, self._words()) if families or named else ():
             senses = tuple(n for family in families for n in members[family].get(norm[at], ()))
