@@ -40,6 +40,7 @@ follows it or whose life the text's dates fit clearly best (`kg.linking.rulers`)
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Doc, Span
@@ -51,7 +52,7 @@ from kg.linking.courtesy import bind_courtesy_names
 from kg.linking.gazetteer import Gazetteer
 from kg.linking.kb import Entity
 from kg.linking.model import KB, Mention, Proposal
-from kg.linking.name_lists import listed_texts, normalised
+from kg.linking.name_lists import listed_texts, normalised, surnames
 from kg.linking.recognizers.naming import poem_lines
 from kg.linking.recognizers.persons import occurrences
 from kg.linking.resolve import SECOND_OPINIONS, resolve
@@ -444,13 +445,27 @@ class Disambiguator:
             return None  # 望长安, 长乐(今属福建), 知荆南: the place, when no year says era
         if name.kind in WEAK_KINDS and p.type is None and p.origin == KB \
                 and entity.iri not in self._named and name.text not in _famous():
-            return None  # 与之, 闻道: a courtesy name alone, its person named nowhere else
+            # 与之, 闻道: a courtesy name alone, its person named nowhere else; in a poem's
+            # title (寄|山甫|约游, 题安成|刘伯玉|日新亭) another man of that name, whom the
+            # poet addresses
+            addressed = self._addressed(norm, p, name)
+            return None if addressed is None else self._unknown(text, norm, addressed, years)
         margin = best - scored[1][0] if len(scored) > 1 else 3.0
         found = kb_features(norm, p, entity, name, values, margin, gaz)
         entity = gaz.entities[self.folds.get(at, at)]
         return Mention(p.start, p.end, text[p.start:p.end], entity.type, entity.iri,
                        entity.label, round(probability(found, self.model), 4), None, p.origin,
                        found)
+
+    def _addressed(self, norm: str, p: Proposal, name) -> Proposal | None:
+        """A two-character courtesy name in a poem's title line that is no everyday word
+        (怀古, 山中), with a common surname before it when one stands there (刘|伯玉), as a
+        person the KB does not know; else None."""
+        if self._lines is None or p.length != 2 or p.end > norm.find("\n") \
+                or name.text in self.gazetteer.words:
+            return None
+        start = p.start - (surnames().get(norm[p.start - 1:p.start]) == "common")
+        return replace(p, start=start, type="PERSON", senses=(), origin="naming.title")
 
     def _author_death_year(self, norm: str, proposals: list[Proposal]) -> int | None:
         """When the KB person on a poem's author line died: no one the poem names was born

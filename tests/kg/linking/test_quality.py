@@ -524,6 +524,15 @@ def test_quality_name_found_with_its_type(real_linker, text, name, type_):
     assert (name, type_) in [(m.text, m.type) for m in real_linker.link(text)]
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("题安成刘伯玉日新亭\n祖无择\n诗", "刘伯玉"),  # a surname before the courtesy name
+    ("雪再作山甫约游雨花台不遂\n赵蕃\n诗", "山甫"),
+])
+def test_quality_courtesy_name_in_a_title_is_an_addressee_the_kb_lacks(real_linker, text, name):
+    found = [(m.text, m.type, m.entity) for m in real_linker.link(text)]
+    assert (name, "PERSON", None) in found
+
+
 def test_quality_a_bodys_office_in_a_byline_is_no_organisation_of_its_own(real_linker):
     found = [m.text for m in real_linker.link("（文/栖霞区图书馆办公室 朱佳怡）")]
     assert "栖霞区图书馆办公室" not in found
