@@ -251,6 +251,7 @@ class Disambiguator:
         self.model = confidence_weights(calibration)
         self.threshold = threshold
         self._lines: int | None = None  # where the lines of the poem being linked start
+        self._ends: set[int] = set()  # where the proposals that won their stretch end
         self._author_death: int | None = None  # when the poem's author died (KB), if known
         self._listed: set[tuple[int, int]] = set()  # its spans a list or context made places
         self.set_ents = set_ents
@@ -283,6 +284,7 @@ class Disambiguator:
                         if p.type == "PLACE" and p.origin.startswith(SECOND_OPINIONS)}
         self._described = self._descriptions(norm, proposals, doc._.jl_candidates or ())
         self._eras = self._eras_at(proposals)
+        self._ends = {q.end for q in proposals}
         mentions, dropped = self._mentions(text, norm, proposals, years, context)
         if dropped and doc._.jl_candidates:
             mentions += self._second_look(doc, mentions, dropped, years, context)
@@ -464,8 +466,10 @@ class Disambiguator:
         if self._lines is None or p.length != 2 or p.end > norm.find("\n") \
                 or name.text in self.gazetteer.words:
             return None
-        start = p.start - (surnames().get(norm[p.start - 1:p.start]) == "common")
-        return replace(p, start=start, type="PERSON", senses=(), origin="naming.title")
+        surnamed = surnames().get(norm[p.start - 1:p.start]) == "common" \
+            and p.start not in self._ends  # the character is no other mention's last
+        return replace(p, start=p.start - surnamed, type="PERSON", senses=(),
+                       origin="naming.title")
 
     def _author_death_year(self, norm: str, proposals: list[Proposal]) -> int | None:
         """When the KB person on a poem's author line died: no one the poem names was born
