@@ -385,16 +385,6 @@ def test_quality_a_personal_name_before_what_a_biography_says_next(real_linker, 
     assert (name, label) in [(m.text, m.label) for m in real_linker.link(text)]
 
 
-@pytest.mark.parametrize(("text", "name", "type_"), [
-    ("紧扣长三角区域一体化与南京都市圈同城化两大战略", "长三角", "PLACE"),
-    ("1950年生，原汤山温泉疗养院护士", "汤山温泉疗养院", "ORGANIZATION"),
-    ("口述：在老山林场种树的", "老山林场", "ORGANIZATION"),
-    ("紹聖初知永興軍。", "永興軍", "PLACE"),
-])
-def test_quality_regions_and_works_of_today(real_linker, text, name, type_):
-    assert (name, type_) in [(m.text, m.type) for m in real_linker.link(text)]
-
-
 def test_quality_the_war_of_resistance_is_a_kb_event(real_linker):
     found = [(m.text, m.type, m.label) for m in real_linker.link("抗战全面爆发后，馆藏西迁")]
     assert ("抗战", "EVENT", "中国人民抗日战争") in found
@@ -519,6 +509,11 @@ def test_quality_a_described_event_gives_way_to_the_names_in_it(real_linker, tex
     ("徐知诰受吴禅位，国号为齐；升元三年又改称唐。", "齐", "PERIOD"),
     ("徐知诰受吴禅位，国号为齐；升元三年又改称唐。", "唐", "PERIOD"),
     ("刘裕代晋，建国号为宋。", "宋", "PERIOD"),
+    # regions and works of today, and a Song military prefecture
+    ("紧扣长三角区域一体化与南京都市圈同城化两大战略", "长三角", "PLACE"),
+    ("1950年生，原汤山温泉疗养院护士", "汤山温泉疗养院", "ORGANIZATION"),
+    ("口述：在老山林场种树的", "老山林场", "ORGANIZATION"),
+    ("紹聖初知永興軍。", "永興軍", "PLACE"),
 ])
 def test_quality_name_found_with_its_type(real_linker, text, name, type_):
     assert (name, type_) in [(m.text, m.type) for m in real_linker.link(text)]
