@@ -428,13 +428,38 @@ class Naming:
         ends = {p.end for p in found if p.type == "PLACE" or p.origin == KB}
         ends |= {p.end for p in addressees}
         inside = {i for p in found if p.origin == KB for i in range(p.start + 1, p.end)}
+        # where a name of two or more characters stands, which no new full name overlaps
+        named = {i for p in found if p.origin == KB or p.type == "PLACE" if p.end - p.start > 1
+                 for i in range(p.start, p.end)}
         for m in _office_regex().finditer(title):
-            start = self._officer_start(title, m.start(), verbs, ends)
-            if start is not None and title[start:m.end()] not in surnames() \
+            start, end = self._officer_start(title, m.start(), verbs, ends), m.end()
+            if start is None:
+                start, end = self._named_officer(title, m.start(), verbs, ends), m.start()
+                if start is not None and (verbs.match(title, start) or any(
+                        i in named for i in range(start, end))):
+                    continue  # 谢|郏亶秘校: the verb, not a surname; 江宁旻|上人: a place
+            if start is not None and title[start:end] not in surnames() \
                     and (start not in inside or start in ends):  # 夏侯审; 建康|参政
-                out.append(Proposal(start, m.end(), "PERSON", (), "naming.addressee", 0.75))
+                out.append(Proposal(start, end, "PERSON", (), "naming.addressee", 0.75))
                 ends.add(m.end())
         return out
+
+    @staticmethod
+    def _named_officer(title: str, office: int, verbs, ends: set[int]) -> int | None:
+        """Where the full name before an office at ``office`` starts (题|周皓|大夫新亭子,
+        |赵尊道|郎中出示): a surname and a given name of one or two characters after a
+        boundary; the mention leaves the office out, as a full name does."""
+        for given in (2, 1):
+            at = office - given
+            if at < 1 or not all(is_han(c) and c not in stops() and not verbs.fullmatch(c)
+                                 for c in title[at:office]) \
+                    or surnames().get(title[office - 1]) == "common" or title[office - 1] == "公":
+                continue  # 金陵|李推官: the surname right before the office is his; 林公 is
+                # a lord's (_titled_lords); 金陵送|左史: a verb
+            start = Naming._officer_start(title, at, verbs, ends)
+            if start is not None and surnames().get(title[start:at]) == "common":
+                return start  # 古城|员外: a rarer surname too often opens a word
+        return None
 
     @staticmethod
     def _officer_start(title: str, office: int, verbs, ends: set[int]) -> int | None:
