@@ -181,6 +181,19 @@ class References:
                 continue
             out.append(Proposal(at, at + 2, "PERSON", (), "naming.kin", _KINSMAN_STRENGTH))
             out += _siblings(norm, at + 2, name[0])
+        return out + self._lone_kinsmen(norm, taken | {p.start for p in out}, lines)
+
+    def _lone_kinsmen(self, norm: str, taken: set[int], lines: int | None) -> list[Proposal]:
+        """其子庸辑为, 以弟顗病, 与弟缙俱: a kinsman by one character (_lone_kinsman_regex), not
+        in a poem's lines, not a character that names no one (以父荫, 其子孙皆), a stop or an
+        everyday word's start."""
+        words, out = self._words(), []
+        for m in _lone_kinsman_regex().finditer(norm):
+            at = m.start(1)
+            if at in taken or (lines is not None and at >= lines) or norm[at] in _no_names() \
+                    or norm[at] in stops() or norm[at:at + 2] in words:
+                continue
+            out.append(Proposal(at, at + 1, "PERSON", (), "naming.kin", _KINSMAN_STRENGTH))
         return out
 
     def _ancestors(self, norm: str, found: list[Proposal]) -> list[Proposal]:
@@ -277,7 +290,7 @@ def _listed_families() -> dict[str, frozenset[str]]:
 
 @cache
 def _kin_words() -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
-    rows = table("kin_words")
+    rows = [r for r in table("kin_words") if r["position"] in ("before", "after")]
     words = sorted({r["word"] for r in rows}, key=len, reverse=True)
     return (re.compile("|".join(words)),
             frozenset(r["word"] for r in rows if r["position"] == "before"),
@@ -332,8 +345,32 @@ def _kinsman_regex() -> re.Pattern:
     words = sorted((r["word"] for r in table("kin_words") if r["position"] == "before"
                     and r["word"] not in surnames()),
                    key=len, reverse=True)
-    adverbs = "".join(sorted(clause_adverbs() | _given_contexts()[1]))
+    adverbs = "".join(sorted(clause_adverbs() | _given_contexts()[1] | _kin_deeds()))
     return re.compile(f"({'|'.join(words)})([\u4e00-\u9fff]{{2}})(?=[、等与，。；,;]|[{adverbs}])")
+
+
+@cache
+def _kin_deeds() -> frozenset[str]:
+    return frozenset(r["word"] for r in table("kin_words") if r["position"] == "deed")
+
+
+@cache
+def _no_names() -> frozenset[str]:
+    return frozenset(r["word"] for r in table("kin_words") if r["position"] == "no_name")
+
+
+@cache
+def _lone_kinsman_regex() -> re.Pattern:
+    """A kinsman by a one-character given name: a kinship word of two characters or more, or
+    one after an opener (其子, 以父), then the character, then a verb that a kinsman's name
+    takes in a biography or an adverb that opens a predicate (其子|庸|辑为, 六世孙|斌|始为)."""
+    rows = table("kin_words")
+    kin = [r["word"] for r in rows if r["position"] == "before" and r["word"] not in surnames()]
+    openers = "".join(r["word"] for r in rows if r["position"] == "opener")
+    words = [w for w in kin if len(w) > 1] + [f"[{openers}]{w}" for w in kin if len(w) == 1]
+    closers = "".join(sorted(clause_adverbs() | _given_contexts()[1] | _kin_deeds()))
+    words.sort(key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(words)})([\u4e00-\u9fff])(?=[{closers}])")
 
 
 def _kin_positions(norm: str, words: frozenset[str]) -> list[tuple[int, bool]]:
