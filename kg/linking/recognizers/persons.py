@@ -65,12 +65,22 @@ _COUNTED = re.compile("[二两三四五诸](?:人|公|子|君|僧|上人|禅师|
 _HONORIFIC = re.compile("先生|女士|老先生|同志")
 # stops that are common as the last character of a given name (敬之, 慕云)
 _NAME_STOPS = frozenset("之云")
+# a title's name closed in modern prose is as sure as one the KB's shorter name must yield to
+# (家长|沈立新|说, not the Song's 沈立): resolve's _SURE_PERSON
+_CLOSED_STRENGTH = 0.8
+# particles that follow a verb, never a name (李红带|着); not 过, a verb too (章思台|过天禧寺)
+_ASPECT = frozenset("着了")
 _CLAUSE_START = "，。；：（(,;:"  # not a line break: a poem's line may start with 白
 # a pronoun a verb takes: the character before it is no given name's (姚合|爱其诗); not 之,
 # which a possessive is too (林慕陶之女)
 _OBJECTS = frozenset("其")  # a set: the text's end, an empty string, is in no set
 # three or more items of two or three characters joined by 、 and closed by 等
 _NAMED_LIST = re.compile(r"((?:[\u3400-\u9fff]{2,3}、){2,}[\u3400-\u9fff]{2,3})等")
+
+
+def _modern(norm: str) -> bool:
+    """Modern prose, where 的 is everywhere: no classical text of the corpus uses it."""
+    return "的" in norm
 
 
 def is_han(c: str) -> bool:
@@ -93,6 +103,13 @@ def _hard_stops() -> frozenset[str]:
     pronouns (龙|为), but not measure or time words or classical adverbs (张位, 戚永年, 徐乃昌)."""
     return frozenset(r["char"] for r in table("name_stops")
                      if not r["note"].startswith(("measure", "time", "classical adverb")))
+
+
+@cache
+def _classical_stops() -> frozenset[str]:
+    """Stops of classical prose that modern given names hold (贺乃川, 蒋慕云, 周敬之)."""
+    return frozenset(r["char"] for r in table("name_stops")
+                     if r["note"].startswith("classical")) | _NAME_STOPS
 
 
 @cache
@@ -204,7 +221,8 @@ class Persons:
 
     def __call__(self, norm: str, found: list[Proposal]) -> list[Proposal]:
         blocked, known = self._kb_starts(found), self._kb_persons(found)
-        out = self._before(norm, blocked) + self._after(norm) + self._bylines(norm)
+        persons = frozenset((p.start, p.end) for p in known)
+        out = self._before(norm, blocked, persons) + self._after(norm) + self._bylines(norm)
         out += self._courtesy(norm) + self._authors(norm, found) + self._princes(norm)
         taken = {(p.start, p.end) for p in out}
         out += [p for p in self._editions(norm, found) if (p.start, p.end) not in taken]
@@ -252,6 +270,7 @@ class Persons:
             for size in (2, 1):
                 given = norm[base:base + size]
                 if size == 2 and (given[1:] in clause_adverbs() or _office_at(norm, base + 1)
+                                  or norm[base + 2:base + 3] in _ASPECT
                                   or self._starts_word(norm, base + 1)
                                   or norm[base + 2:base + 3] in _OBJECTS):
                     continue  # 苏颋见而异之: an adverb or verb of the clause; 林公|修撰: an
@@ -259,7 +278,8 @@ class Persons:
                     # a verb before its object
                 if len(given) == size and _given_ok(given):
                     if self._ends_name(norm, base + size) or _office_after(norm, base + size) \
-                            or (size == 1 and _office_at(norm, base + size)) or (
+                            or (size == 1 and (_office_at(norm, base + size)
+                                               or norm[base + 2:base + 3] in _ASPECT)) or (
                             size == 2 and surnames()[surname] == "common"
                             and self._word_at(norm, base + size)):
                         return base + size, True
@@ -310,10 +330,12 @@ class Persons:
 
     # -- the rules -----------------------------------------------------------------------
 
-    def _before(self, norm: str, blocked: frozenset[int]) -> list[Proposal]:
+    def _before(self, norm: str, blocked: frozenset[int],
+                persons: frozenset[tuple[int, int]] = frozenset()) -> list[Proposal]:
         """A title or form of address before a name (馆长焦翔), unless a KB name of a place or
-        body starts where the name would (``blocked``: 八十七岁的|门西老住户)."""
-        out = []
+        body starts where the name would (``blocked``: 八十七岁的|门西老住户); ``persons``: the
+        spans of the KB's persons' names."""
+        out, modern = [], _modern(norm)
         words = getattr(self.gazetteer, "words", frozenset())
         for m in _patterns()[0].finditer(norm):
             if len(m.group()) == 1 and norm[max(0, m.start() - 1):m.end()] in words:
@@ -323,35 +345,55 @@ class Persons:
             if norm[at:at + 1] in _GOING or at in blocked:
                 continue
             named = self.name_from(norm, at) if use else None
+            strength = use[1] if use else 0.0
             if use and use[0] == "title":
-                closed = self._closed_name(norm, at)
+                closed = self._closed_name(norm, at, modern, persons)
                 if closed is not None and (named is None or not named[1] or (
-                        closed > named[0] and (norm[named[0]] not in _hard_stops()
+                        closed > named[0] and (norm[named[0]] not in _hard_stops() or modern
                                                or _honoured(norm, closed)))):
                     named = (closed, True)  # 戚永年: 年 ended 戚永 only as a stop elsewhere
+                if modern and closed is not None and named[0] == closed:
+                    # 家长|沈立新|说: the title and the close outweigh the KB's 沈立
+                    strength = max(strength, _CLOSED_STRENGTH)
             if named is not None:
                 end, bounded = named
                 out.append(Proposal(at, end, "PERSON", (), "person.title",
-                                    use[1] if bounded else use[1] * 0.9))
+                                    strength if bounded else strength * 0.9))
         return out
 
-    def _closed_name(self, norm: str, start: int) -> int | None:
+    def _closed_name(self, norm: str, start: int, modern: bool = False,
+                     persons: frozenset[tuple[int, int]] = frozenset()) -> int | None:
         """市民戚永年捐赠: after a title, a surname and two characters that punctuation or a
         cue after a name closes make a name, even where a character of the given name is a
-        stop elsewhere (年), or, before a form of address, a verb or particle (周秉和先生)."""
+        stop elsewhere (年), or, before a form of address, a verb or particle (周秉和先生). In
+        modern prose a predicate closes it too (市民|贺乃川|代为看管), but only a stop closes
+        a KB person's name and one more character (太子|萧统|好读书: no 萧统好)."""
         words = getattr(self.gazetteer, "words", frozenset())
         for surname in (norm[start:start + 2], norm[start:start + 1]):
             end = start + len(surname) + 2
             given = norm[end - 2:end]
+            # 和|昆曲, 南巡|时: a conjunction opens no name, a time word ends one
+            predicate = modern and surname not in _hard_stops() \
+                and self._predicate_at(norm, end, (start, end - 1) not in persons) \
+                and all(c not in stops() or c in _classical_stops() for c in given)
             if surname and surname in surnames() and len(given) == 2 and end <= len(norm) \
                     and is_han(given[0]) and given[0] not in _hard_stops() and is_han(given[1]) \
-                    and (given[1] not in _hard_stops() or _honoured(norm, end)) \
+                    and (given[1] not in _hard_stops() or _honoured(norm, end)
+                         or (predicate and given[1] in _NAME_STOPS)) \
                     and given not in words and given[-1] not in _finals() \
                     and _patterns()[1].match(norm, end - 1) is None \
-                    and (end == len(norm) or not is_han(norm[end])
+                    and (end == len(norm) or not is_han(norm[end]) or predicate
                          or _patterns()[1].match(norm, end) is not None):
                 return end
         return None
+
+    def _predicate_at(self, norm: str, at: int, word: bool = True) -> bool:
+        """A predicate starts at ``at``: a stop that no name holds, or (``word``) an everyday
+        word, that does not make a word with the character before it and is no aspect particle
+        (李红|带着: no name 李红带)."""
+        words = getattr(self.gazetteer, "words", frozenset())
+        return norm[at - 1:at + 1] not in words and norm[at:at + 1] not in _ASPECT and (
+            norm[at:at + 1] in _hard_stops() or (word and norm[at:at + 2] in words))
 
     def _after(self, norm: str) -> list[Proposal]:
         out = []
