@@ -119,11 +119,14 @@ class Lexicon:
         长干行: the gold sets mark the place 长干 there), no designation that is an
         everyday word (老子), no place whose 市 or 城 starts a word (南京市|民) and no hall
         that names a court office (崇政殿|说书), no name that ends one everyday word or an
-        office and starts the next (纺|织女|工, 仓|曹参|军)."""
+        office and starts the next (纺|织女|工, 仓|曹参|军), no person whose last character starts
+        an office (李观|察)."""
         if type_ == "WORK" and (start == 0 or start < _title_end(norm)):
             return False
         if designation and norm[start:end] in self.words:
             return False
+        if type_ == "PERSON" and norm[end - 1:end + 1] in office_words():
+            return False  # 李|观察, 刘|隐士: a surname and an office, not the listed 李观, 刘隐
         if type_ == "PLACE" and extension_in_word(norm, end):
             return False  # 南京市|民: the listed 南京 is the name
         if type_ == "PLACE" and norm[end - 1] in _HALLS \
