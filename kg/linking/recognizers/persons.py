@@ -368,24 +368,38 @@ class Persons:
         stop elsewhere (年), or, before a form of address, a verb or particle (周秉和先生). In
         modern prose a predicate closes it too (市民|贺乃川|代为看管), but only a stop closes
         a KB person's name and one more character (太子|萧统|好读书: no 萧统好)."""
-        words = getattr(self.gazetteer, "words", frozenset())
         for surname in (norm[start:start + 2], norm[start:start + 1]):
             end = start + len(surname) + 2
             given = norm[end - 2:end]
+            if not surname or surname not in surnames() or len(given) < 2 or end > len(norm) \
+                    or _patterns()[1].match(norm, end - 1) is not None:
+                continue
+            strong = end == len(norm) or not is_han(norm[end]) \
+                or _patterns()[1].match(norm, end) is not None
             # 和|昆曲, 南巡|时: a conjunction opens no name, a time word ends one
-            predicate = modern and surname not in _hard_stops() \
+            predicate = not strong and modern and surname not in _hard_stops() \
                 and self._predicate_at(norm, end, (start, end - 1) not in persons) \
                 and all(c not in stops() or c in _classical_stops() for c in given)
-            if surname and surname in surnames() and len(given) == 2 and end <= len(norm) \
-                    and is_han(given[0]) and given[0] not in _hard_stops() and is_han(given[1]) \
-                    and (given[1] not in _hard_stops() or _honoured(norm, end)
-                         or (predicate and given[1] in _NAME_STOPS)) \
-                    and given not in words and given[-1] not in _finals() \
-                    and _patterns()[1].match(norm, end - 1) is None \
-                    and (end == len(norm) or not is_han(norm[end]) or predicate
-                         or _patterns()[1].match(norm, end) is not None):
+            # a speech verb after it, as punctuation is not, vouches for a word as a given
+            # name (读者|吴可心|说; not 读者云|空间”)
+            firm = modern and _patterns()[1].match(norm, end) is not None
+            if (strong or predicate) and self._given_fits(norm, end, firm, predicate):
                 return end
         return None
+
+    def _given_fits(self, norm: str, end: int, firm: bool, predicate: bool) -> bool:
+        """The two characters before ``end`` can be a title's person's given name: Han, no
+        stop that no name holds (but 之 or 云 before a form of address or a predicate), no
+        everyday word and no last character of a body's name (会, 心), unless modern prose
+        closes the name ``firm``ly (家长|沈立新|说)."""
+        words = getattr(self.gazetteer, "words", frozenset())
+        given = norm[end - 2:end]
+        if not all(is_han(c) for c in given) or given[0] in _hard_stops():
+            return False
+        if given[1] in _hard_stops() and not (
+                _honoured(norm, end) or (predicate and given[1] in _NAME_STOPS)):
+            return False
+        return firm or (given not in words and given[-1] not in _finals())
 
     def _predicate_at(self, norm: str, at: int, word: bool = True) -> bool:
         """A predicate starts at ``at``: a stop that no name holds, or (``word``) an everyday
