@@ -68,7 +68,7 @@ _REIGN_TIME = re.compile(f"[{_HAN}][宗祖帝][时朝初末间]")  # 仁宗时: 
 _OFFICER_JOINERS = "、与同陪和及并兼"  # joiners before a surname and office in a title
 _MONK = re.compile("(?:禅师|法师|上人)")
 # what a monk's name starts after: naming words and the verbs of biographies and titles
-_MONK_START = set(BREAK) | set("称谓号寄访谒见礼拜与同赠送呈怀忆哭游嗣参依") \
+_MONK_START = set(BREAK) | set("称谓号寄访谒见礼拜与同赠送呈怀忆哭游嗣参依事") \
     | set("遇贻酬逢陪饯招邀听答题宿过留")
 _MONK_CHARS = set("云月日时")  # stops elsewhere, but in monks' and temples' names: 云居, 月江
 _MONK_COUNTS = "二两三四诸"  # a count before the title: the monks are named before it

@@ -93,13 +93,15 @@ class References:
 
     def _given(self, norm: str, persons: list[Proposal], found: list[Proposal]
                ) -> list[Proposal]:
-        """The given name of a two-character name (or a one-character subject: 郢), alone at
-        the head of a clause."""
+        """The given name of a two-character name (or a one-character subject: 郢, or a monk's
+        name after his hill: 天衣怀禅师), alone at the head of a clause."""
         given: dict[str, tuple[Name, ...]] = {}
         for p in persons:
             name = norm[p.start:p.end]
             if len(name) == 1 and p.origin == "naming.subject":
                 given.setdefault(name, ())  # 郢,金陵人 … 郢由是知名
+            elif p.origin == "naming.monk" and (char := _monk_given(name)) is not None:
+                given.setdefault(char, ())  # 依天衣怀禅师。怀殁
             elif (char := _one_given(name)) is not None:
                 senses = self._given_senses(p, char)
                 if p.origin == KB and not senses:
@@ -265,6 +267,15 @@ def _given_contexts() -> tuple[frozenset[str], frozenset[str]]:
     rows = table("given_name_contexts")
     return (frozenset(r["char"] for r in rows if r["position"] == "before"),
             frozenset(r["char"] for r in rows if r["position"] == "after"))
+
+
+def _monk_given(name: str) -> str | None:
+    """The last character of a monk's name before his title, which stands for him (天衣|怀|禅师:
+    怀), when a hill or temple precedes it; else None."""
+    bare = name.removesuffix("禅师").removesuffix("法师").removesuffix("上人")
+    if len(bare) >= 2 and bare != name and bare[-1] not in stops():
+        return bare[-1]
+    return None
 
 
 def _one_given(name: str) -> str | None:
