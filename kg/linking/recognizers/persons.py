@@ -222,7 +222,8 @@ class Persons:
     def __call__(self, norm: str, found: list[Proposal]) -> list[Proposal]:
         blocked, known = self._kb_starts(found), self._kb_persons(found)
         persons = frozenset((p.start, p.end) for p in known)
-        out = self._before(norm, blocked, persons) + self._after(norm) + self._bylines(norm)
+        out = _unique(self._before(norm, blocked, persons) + self._after(norm)) \
+            + self._bylines(norm)
         out += self._courtesy(norm) + self._authors(norm, found) + self._princes(norm)
         taken = {(p.start, p.end) for p in out}
         out += [p for p in self._editions(norm, found) if (p.start, p.end) not in taken]
@@ -310,9 +311,8 @@ class Persons:
         """The start of a name that ends at ``end``, or None: the three-character name when
         the text may start a name before it, else the two-character one, else either."""
         options = []
-        # before 先生, 女士: a given name may end in 之 or 云 (其后人|周慎之|先生)
-        last = end - 1 if _HONORIFIC.match(norm, end) and norm[end - 1:end] in _NAME_STOPS \
-            else end
+        # before 先生, 女士: a given name may end in a stop (其后人|周慎之|先生, 朱景和|先生)
+        last = end - 1 if _HONORIFIC.match(norm, end) else end
         for size in (3, 2, 4):
             start = end - size
             if start < 0 or not all(is_han(c) and c not in stops() for c in norm[start:last]) \
@@ -680,6 +680,13 @@ class Persons:
         words = getattr(self.gazetteer, "words", frozenset())
         return (at == 0 or norm[at - 1] in _CLAUSE_START) and norm[at:at + 2] not in words \
             and at + 1 < len(norm) and is_han(norm[at + 1])
+
+
+def _unique(out: list[Proposal]) -> list[Proposal]:
+    """The first of the proposals with the same span (市民|周秉和|先生: a title before, a form
+    of address after)."""
+    seen: set[tuple[int, int]] = set()
+    return [p for p in out if (p.start, p.end) not in seen and not seen.add((p.start, p.end))]
 
 
 def _titled_first(out: list[Proposal]) -> list[Proposal]:
