@@ -683,10 +683,14 @@ class Persons:
 
 
 def _unique(out: list[Proposal]) -> list[Proposal]:
-    """The first of the proposals with the same span (市民|周秉和|先生: a title before, a form
-    of address after)."""
-    seen: set[tuple[int, int]] = set()
-    return [p for p in out if (p.start, p.end) not in seen and not seen.add((p.start, p.end))]
+    """One proposal for each span (市民|周秉和|先生: a title before, a form of address after):
+    the first, or one whose cue leaves no doubt (口述：|管长根|（1946年生）)."""
+    best: dict[tuple[int, int], Proposal] = {}
+    for p in out:
+        q = best.get((p.start, p.end))
+        if q is None or (p.origin in _VOUCHED and q.origin not in _VOUCHED):
+            best[p.start, p.end] = p
+    return [p for p in out if best[p.start, p.end] is p]
 
 
 def _titled_first(out: list[Proposal]) -> list[Proposal]:
