@@ -411,10 +411,11 @@ class Naming:
     @staticmethod
     def _before_known(title: str, start: int, known: dict[int, int]) -> int | None:
         """The end of a surname and a two-character given name right before a known name
-        (次韵赵子野|石城钓月图), when nothing else ends the addressee's name."""
+        (次韵赵子野|石城钓月图), when nothing else ends the addressee's name; not 诸公, the
+        gentlemen (同诸公登|雨华台)."""
         for surname in (title[start:start + 2], title[start:start + 1]):
             end = start + len(surname) + 2
-            if surname in surnames() and end in known \
+            if surname in surnames() and not title.startswith("诸公", start) and end in known \
                     and all(is_han(c) and c not in stops() for c in title[start:end]):
                 return end
         return None
