@@ -43,12 +43,13 @@ import hashlib
 from dataclasses import replace
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from kg.linking.affixes import YEAR_COUNT
 from kg.linking.confidence import WEAK_KINDS, era_cue, kb_features, probability, rule_features
 from kg.linking.confidence import weights as confidence_weights
 from kg.linking.courtesy import bind_courtesy_names
+from kg.linking.entities import set_entities
 from kg.linking.gazetteer import Gazetteer
 from kg.linking.kb import Entity
 from kg.linking.model import KB, Mention, Proposal
@@ -295,8 +296,7 @@ class Disambiguator:
         if self.set_ents:
             # one token per character: token offsets are character offsets; the other
             # characters are left unannotated rather than marked outside one by one
-            doc.set_ents([Span(doc, m.start, m.end, label=m.type, kb_id=m.entity or "")
-                          for m in mentions], default="unmodified")
+            set_entities(doc, mentions)
         return doc
 
     def _mentions(self, text: str, norm: str, proposals: list[Proposal], years, context
