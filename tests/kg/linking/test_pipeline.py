@@ -7,7 +7,7 @@ from kg.linking.errors import LinkConfigError
 from kg.linking.pipeline import CONFIG_PATH, build, register
 
 COMPONENTS = ["jinling_normalizer", "jinling_gazetteer", "jinling_recognizers",
-              "jinling_dates", "jinling_resolver", "jinling_disambiguator"]
+              "jinling_dates", "jinling_resolver", "jinling_disambiguator", "jinling_learned"]
 
 
 def test_pipeline_components_in_order(linker):
