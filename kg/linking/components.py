@@ -166,6 +166,16 @@ def make_disambiguator(nlp: Language, name: str, weights: dict, calibration: str
     return Disambiguator(weights, calibration, threshold, set_ents)
 
 
+LEARNED = "learned"
+
+
+def _sixty_fourths(probability: float) -> float:
+    """The probability to the nearest 1/64: a binary fraction prints exactly in JSON-LD's
+    canonical form of a double (9.375E-1), so the API's JSON expands to the decimal the store
+    holds (0.941 would expand to 9.409999999999999E-1)."""
+    return round(probability * 64) / 64
+
+
 class LearnedComponent(_NeedsGazetteer):
     """Adds the learned model's persons (`kg.linking.neural`) where no mention stands."""
 
@@ -177,8 +187,8 @@ class LearnedComponent(_NeedsGazetteer):
         self.learned.set_gazetteer(gazetteer)
 
     def pipe(self, docs, batch_size: int = 64):
-        """The documents in batches: the model's tables stay in the cache from one document
-        to the next (a third faster than one document at a time among the other components)."""
+        """The documents in batches, so that the model's tables stay in the cache from one
+        document to the next."""
         for batch in minibatch(docs, size=batch_size):
             yield from map(self, batch)
 
@@ -195,16 +205,6 @@ class LearnedComponent(_NeedsGazetteer):
         if self.set_ents:
             set_entities(doc, added)
         return doc
-
-
-LEARNED = "learned"
-
-
-def _sixty_fourths(probability: float) -> float:
-    """The probability to the nearest 1/64: a binary fraction prints exactly in JSON-LD's
-    canonical form of a double (9.375E-1), so the API's JSON expands to the decimal the store
-    holds (0.941 would expand to 9.409999999999999E-1)."""
-    return round(probability * 64) / 64
 
 
 @Language.factory("jinling_learned", assigns=["doc._.jl_mentions", "doc.ents"],

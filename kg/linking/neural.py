@@ -279,6 +279,8 @@ class LearnedPersons:
         for start, end in taken:
             covered[start:end] = True
         words = getattr(self.gazetteer, "words", frozenset())
+        # a stretch of at most four whose mean reaches the threshold begins with a B of at
+        # least 4 * threshold - 3: half the threshold is a safe first cut
         return [s for s in load_model(self.model_name).spans(norm, floor=self.threshold / 2)
                 if s.probability >= self.threshold and MIN_CHARS <= s.end - s.start <= MAX_CHARS
                 and not covered[s.start:s.end].any() and norm[s.start:s.end] not in words
