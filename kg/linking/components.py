@@ -176,14 +176,14 @@ def _sixty_fourths(probability: float) -> float:
     return round(probability * 64) / 64
 
 
-class LearnedComponent(_NeedsGazetteer):
+class LearnedComponent:
     """Adds the learned model's persons (`kg.linking.neural`) where no mention stands."""
 
     def __init__(self, learned: LearnedPersons, set_ents: bool):
         self.learned, self.set_ents = learned, set_ents
 
     def set_gazetteer(self, gazetteer) -> None:
-        self.gazetteer = gazetteer
+        """The gazetteer's everyday words filter the model's names."""
         self.learned.set_gazetteer(gazetteer)
 
     def pipe(self, docs, batch_size: int = 64):
@@ -193,11 +193,10 @@ class LearnedComponent(_NeedsGazetteer):
             yield from map(self, batch)
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = doc._.jl_mentions
-        spans = self.learned.new_spans(doc._.jl_norm, [(m.start, m.end) for m in mentions])
+        mentions, text, norm = doc._.jl_mentions, doc._.jl_text, doc._.jl_norm
+        spans = self.learned.new_spans(norm, [(m.start, m.end) for m in mentions])
         if not spans:
             return doc
-        text, norm = doc._.jl_text, doc._.jl_norm
         added = [Mention(s.start, s.end, text[s.start:s.end], "PERSON", None, None,
                          _sixty_fourths(s.probability),
                          candidate_key(norm[s.start:s.end], "PERSON"), LEARNED) for s in spans]

@@ -41,6 +41,8 @@ TYPES = ("PERSON", "PLACE", "ORGANIZATION", "WORK", "EVENT", "PERIOD")
 TAGS = 1 + 2 * len(TYPES)  # O, then B and I of each type
 WIDTH = 5  # the first layer's window
 PAD, UNKNOWN = 0, 1  # vocabulary ids; index 0 of every input is padding
+FIRST_CHAR = 2  # the id of the vocabulary's first character
+SURNAME_CLASSES, BUCKETS = 4, 9  # the sizes of those inputs, padding included
 ZONES = {"prose": 1, "title": 2, "author": 3, "lines": 4}
 BUCKET_SHIFT = 5  # given_name_chars buckets -3..3 become 2..8; 0 pads, 5 is "no bucket"
 _CODEPOINTS = 0x10000  # the table of rows covers the BMP (the rest are unknown characters)
@@ -113,14 +115,14 @@ class PersonModel:
         conv = w["conv1_w"]  # (hidden, inputs, WIDTH)
         chars = w["emb_char"].shape[1]
         sur, bk = w["emb_sur"].shape[1], w["emb_bk"].shape[1]
-        known = [(i + 2, c) for i, c in enumerate(self.vocabulary)]
+        known = [(i + FIRST_CHAR, c) for i, c in enumerate(self.vocabulary)]
         others = [(s, b) for s in range(1, w["emb_sur"].shape[0])
                   for b in range(1, w["emb_bk"].shape[0])]
-        inputs = np.zeros((2 + len(known) + len(others), chars + sur + bk), np.float32)
+        first_other = FIRST_CHAR + len(known)
+        inputs = np.zeros((first_other + len(others), chars + sur + bk), np.float32)
         for row, char in known:
             inputs[row] = np.concatenate([w["emb_char"][row], w["emb_sur"][surname_class(char)],
                                           w["emb_bk"][bucket(char)]])
-        first_other = 2 + len(known)
         for k, (s, b) in enumerate(others):
             inputs[first_other + k] = np.concatenate(
                 [w["emb_char"][UNKNOWN], w["emb_sur"][s], w["emb_bk"][b]])
@@ -162,10 +164,7 @@ class PersonModel:
 
     def probabilities(self, norm: str) -> np.ndarray:
         """(characters, TAGS): the probability of each tag at each character."""
-        logits = self.logits(norm)
-        logits -= logits.max(axis=1, keepdims=True)
-        np.exp(logits, out=logits)
-        return logits / logits.sum(axis=1, keepdims=True)
+        return _softmax(self.logits(norm))
 
     def logits(self, norm: str) -> np.ndarray:
         """(characters, TAGS): the network's output before the softmax."""
@@ -243,16 +242,22 @@ class PersonModel:
         starts = np.flatnonzero(best == begin)
         if len(starts) == 0:
             return []
-        logits -= logits.max(axis=1, keepdims=True)
-        np.exp(logits, out=logits)
-        logits /= logits.sum(axis=1, keepdims=True)
-        starts = starts[logits[starts, begin] >= floor]
+        p = _softmax(logits)
+        starts = starts[p[starts, begin] >= floor]
         outside = np.append(np.flatnonzero(best != inside), len(best))
         ends = outside[np.searchsorted(outside, starts + 1)]  # the first non-I after B
-        total = np.concatenate([[0.0], np.cumsum(logits[:, inside])])
-        means = (logits[starts, begin] + total[ends] - total[starts + 1]) / (ends - starts)
+        total = np.concatenate([[0.0], np.cumsum(p[:, inside])])
+        means = (p[starts, begin] + total[ends] - total[starts + 1]) / (ends - starts)
         return [Span(int(a), int(b), float(m)) for a, b, m in zip(starts, ends, means,
                                                                    strict=True)]
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    """The rows of ``logits`` as probabilities, computed in place."""
+    logits -= logits.max(axis=1, keepdims=True)
+    np.exp(logits, out=logits)
+    logits /= logits.sum(axis=1, keepdims=True)
+    return logits
 
 
 @cache

@@ -23,10 +23,15 @@ from pathlib import Path
 import numpy as np
 
 from kg.linking.neural import (
+    BUCKETS,
+    FIRST_CHAR,
     MODELS,
+    SURNAME_CLASSES,
     TAGS,
     TYPES,
+    UNKNOWN,
     WIDTH,
+    ZONES,
     bucket,
     surname_class,
     zones,
@@ -53,7 +58,7 @@ def vocabulary(texts: list[str]) -> str:
 
 def encode(norm: str, ids: dict[str, int]) -> np.ndarray:
     """(4, characters): character id, surname class, bucket, zone."""
-    return np.stack([np.array([ids.get(c, 1) for c in norm], np.int64),
+    return np.stack([np.array([ids.get(c, UNKNOWN) for c in norm], np.int64),
                      np.array([surname_class(c) for c in norm], np.int64),
                      np.array([bucket(c) for c in norm], np.int64),
                      zones(norm)])
@@ -72,7 +77,7 @@ def examples(paths: list[Path]) -> tuple[str, list[tuple[np.ndarray, np.ndarray]
     docs = [d for p in paths for d in load_gold(p)]
     norms = [normalise(d.text) for d in docs]
     chars = vocabulary(norms)
-    ids = {c: i + 2 for i, c in enumerate(chars)}
+    ids = {c: i + FIRST_CHAR for i, c in enumerate(chars)}
     return chars, [(encode(n, ids), tags(d)) for n, d in zip(norms, docs, strict=True)]
 
 
@@ -95,9 +100,9 @@ def build_network(torch, vocab_size: int):
         def __init__(self):
             super().__init__()
             self.emb_char = nn.Embedding(vocab_size, dims["char"], padding_idx=0)
-            self.emb_sur = nn.Embedding(4, dims["sur"], padding_idx=0)
-            self.emb_bk = nn.Embedding(9, dims["bk"], padding_idx=0)
-            self.emb_zone = nn.Embedding(5, dims["zone"], padding_idx=0)
+            self.emb_sur = nn.Embedding(SURNAME_CLASSES, dims["sur"], padding_idx=0)
+            self.emb_bk = nn.Embedding(BUCKETS, dims["bk"], padding_idx=0)
+            self.emb_zone = nn.Embedding(len(ZONES) + 1, dims["zone"], padding_idx=0)
             self.conv1 = nn.Conv1d(inputs, dims["hidden"], WIDTH, padding=WIDTH // 2)
             self.sep1 = Separable(dims["hidden"], dims["separable"], DILATIONS[0])
             self.sep2 = Separable(dims["separable"], dims["separable"], DILATIONS[1])
@@ -139,7 +144,7 @@ def fit(torch, chars: str, data: list, epochs: int):
     torch.manual_seed(SEED)
     torch.set_num_threads(1)
     rng = random.Random(SEED)
-    net = build_network(torch, len(chars) + 2)
+    net = build_network(torch, len(chars) + FIRST_CHAR)
     optimiser = torch.optim.Adam(net.parameters(), lr=RATE)
     weight = torch.ones(TAGS)
     weight[1:3] = PERSON_WEIGHT
