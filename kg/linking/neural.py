@@ -14,9 +14,10 @@ five characters wide, two depthwise-separable convolutions (dilated 2, then 1; t
 a residual), a linear layer to the thirteen tags.
 
 Only numpy runs it. The first layer's inputs are all properties of one character, so the
-layer is folded, when the model loads, into one table row per character: a row holds the
-layer's contribution at each of the five offsets, and the layer is five shifted sums of one
-gather. Characters outside the vocabulary share a row per (surname, name-likeness) pair.
+layer is folded, when the model loads, into a table for each of the window's five offsets
+with one row per character, the layer's contribution from that character at that offset: the
+layer is then the sum of five shifted gathers. Characters outside the vocabulary share a row
+per (surname, name-likeness) pair.
 
 A stretch becomes a mention when the model tags it B-PERSON then I-PERSON, its mean
 probability reaches ``threshold``, it has two to four characters, it is no everyday word and
@@ -31,6 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
+from kg.linking.entities import positions
 from kg.linking.errors import LinkTableError
 from kg.linking.recognizers.naming import poem_lines
 from kg.linking.recognizers.persons import stops, surnames
@@ -127,8 +129,13 @@ class PersonModel:
             inputs[first_other + k] = np.concatenate(
                 [w["emb_char"][UNKNOWN], w["emb_sur"][s], w["emb_bk"][b]])
         inputs[PAD] = 0.0  # padding contributes nothing, as the convolution's zero padding
-        self.rows = self._per_offset(inputs, conv[:, :chars + sur + bk])
+        rows = self._per_offset(inputs, conv[:, :chars + sur + bk])
         hidden = conv.shape[0]
+        # one table per offset: np.take of contiguous rows into a buffer beats one gather of
+        # all five offsets and five strided sums of it (0.04 s against 0.11 s a million
+        # characters)
+        self.offset_rows = [np.ascontiguousarray(rows[:, o * hidden:(o + 1) * hidden])
+                            for o in range(WIDTH)]
         zone_rows = self._per_offset(w["emb_zone"], conv[:, chars + sur + bk:])
         zone_rows[0] = 0.0
         self.zone_rows = zone_rows.reshape(-1, WIDTH, hidden)  # (zones, WIDTH, hidden)
@@ -181,14 +188,14 @@ class PersonModel:
         n = len(zone)
         if n == 0:
             return np.zeros((0, TAGS), np.float32)
-        # channels first: every sum runs along a row as long as the text
-        x = self._zone_sum(zone)
-        hidden = x.shape[0]
-        # one row per character holds its five offsets: one gather touches few cache lines
-        gathered = self.rows[rows].reshape(n + WIDTH - 1, WIDTH, hidden)
-        for o in range(WIDTH):
-            x += gathered[o:o + n, o].T
+        x = np.take(self.offset_rows[0], rows[:n], axis=0)
+        part = np.empty_like(x)
+        for o in range(1, WIDTH):
+            x += np.take(self.offset_rows[o], rows[o:o + n], axis=0, out=part)
+        # channels first from here on: every sum runs along a row as long as the text
+        x = x.T + self._zone_sum(zone)
         np.maximum(x, 0, out=x)
+        hidden = x.shape[0]
         scratch = np.empty((max(hidden, self.out_w.shape[0]), n), np.float32)
         first = self._separable(x, 0, scratch)
         first += self._separable(first, 1, scratch)
@@ -242,14 +249,20 @@ class PersonModel:
         starts = np.flatnonzero(best == begin)
         if len(starts) == 0:
             return []
-        p = _softmax(logits)
-        starts = starts[p[starts, begin] >= floor]
         outside = np.append(np.flatnonzero(best != inside), len(best))
         ends = outside[np.searchsorted(outside, starts + 1)]  # the first non-I after B
-        total = np.concatenate([[0.0], np.cumsum(p[:, inside])])
-        means = (p[starts, begin] + total[ends] - total[starts + 1]) / (ends - starts)
-        return [Span(int(a), int(b), float(m)) for a, b, m in zip(starts, ends, means,
-                                                                   strict=True)]
+        # the probabilities of the spans' characters only: a softmax of every character
+        # would cost a third of the model's time
+        lengths = ends - starts
+        p = _softmax(logits[positions(starts, lengths)])
+        firsts = np.cumsum(lengths) - lengths  # each span's first row in ``p``
+        began = p[firsts, begin]
+        inner = p[:, inside]  # a view: the B rows' I column is not needed again
+        inner[firsts] = 0.0
+        means = (began + np.add.reduceat(inner, firsts)) / lengths
+        keep = began >= floor
+        return [Span(int(a), int(b), float(m)) for a, b, m
+                in zip(starts[keep], ends[keep], means[keep], strict=True)]
 
 
 def _softmax(logits: np.ndarray) -> np.ndarray:

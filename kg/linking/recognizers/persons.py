@@ -35,6 +35,7 @@ from functools import cache
 from spacy.util import registry
 
 from kg.linking.affixes import YEAR_COUNT
+from kg.linking.automaton import Words
 from kg.linking.kb import Name
 from kg.linking.model import KB, Proposal
 from kg.linking.name_lists import CUED, surnames
@@ -175,17 +176,27 @@ def _alternation(words) -> str:
 
 
 @cache
-def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    before = [c for c, uses in cues().items() if any(u[0] in ("before", "both") for u in uses)]
-    after = [c for c, uses in cues().items() if any(u[0] in ("after", "both") for u in uses)]
-    markers = [r["marker"] for r in table("bylines")]
-    return (re.compile(f"(?:{_alternation(before)})"), re.compile(f"(?:{_alternation(after)})"),
-            re.compile(f"(?:{_alternation(markers)})"))
+def _before_cues() -> Words:
+    """The cues that stand before a name (馆长|焦翔)."""
+    return Words(c for c, uses in cues().items() if any(u[0] in ("before", "both") for u in uses))
+
+
+@cache
+def _after_cues() -> re.Pattern:
+    """The cues that stand after a name (焦翔|说)."""
+    return re.compile(_alternation(
+        c for c, uses in cues().items() if any(u[0] in ("after", "both") for u in uses)))
+
+
+@cache
+def _byline_markers() -> re.Pattern:
+    """The markers of a byline (记者)."""
+    return re.compile(_alternation(r["marker"] for r in table("bylines")))
 
 
 def byline_at(norm: str, at: int) -> bool:
     """True when a byline marker of bylines.tsv starts at ``at`` (记者 in 本报讯(记者 王某))."""
-    return _patterns()[2].match(norm, at) is not None
+    return _byline_markers().match(norm, at) is not None
 
 
 def _cue_strength(cue: str, position: str) -> tuple[str, float] | None:
@@ -200,7 +211,7 @@ def _honoured(norm: str, end: int) -> bool:
     closes one that ends in 之 or 云 (副馆长|周蕴之|介绍, 带队老师|钱慕云|表示): the name's last
     character may then be one that is a stop elsewhere."""
     return _HONORIFIC.match(norm, end) is not None or (
-        norm[end - 1:end] in _NAME_STOPS and _patterns()[1].match(norm, end) is not None)
+        norm[end - 1:end] in _NAME_STOPS and _after_cues().match(norm, end) is not None)
 
 
 def _given_ok(given: str) -> bool:
@@ -255,7 +266,7 @@ class Persons:
     def _ends_name(self, norm: str, end: int) -> bool:
         if end >= len(norm) or not is_han(norm[end]) or norm[end] in stops():
             return True
-        return (_patterns()[1].match(norm, end) is not None
+        return (_after_cues().match(norm, end) is not None
                 or _COUNTED.match(norm, end) is not None)
 
     def name_from(self, norm: str, start: int) -> tuple[int, bool] | None:
@@ -337,11 +348,11 @@ class Persons:
         spans of the KB's persons' names."""
         out, modern = [], _modern(norm)
         words = getattr(self.gazetteer, "words", frozenset())
-        for m in _patterns()[0].finditer(norm):
-            if len(m.group()) == 1 and norm[max(0, m.start() - 1):m.end()] in words:
+        for start, end, cue in _before_cues().find(norm):
+            if len(cue) == 1 and norm[max(0, start - 1):end] in words:
                 continue  # 下令|修城: the one-character title 令 ends a word, no title here
-            use = _cue_strength(m.group(), "before")
-            at = m.end() + (norm[m.end():m.end() + 1] == " ")  # 志愿者 乔楠: one space between
+            use = _cue_strength(cue, "before")
+            at = end + (norm[end:end + 1] == " ")  # 志愿者 乔楠: one space between
             if norm[at:at + 1] in _GOING or at in blocked:
                 continue
             named = self.name_from(norm, at) if use else None
@@ -372,17 +383,17 @@ class Persons:
             end = start + len(surname) + 2
             given = norm[end - 2:end]
             if not surname or surname not in surnames() or len(given) < 2 or end > len(norm) \
-                    or _patterns()[1].match(norm, end - 1) is not None:
+                    or _after_cues().match(norm, end - 1) is not None:
                 continue
             strong = end == len(norm) or not is_han(norm[end]) \
-                or _patterns()[1].match(norm, end) is not None
+                or _after_cues().match(norm, end) is not None
             # 和|昆曲, 南巡|时: a conjunction opens no name, a time word ends one
             predicate = not strong and modern and surname not in _hard_stops() \
                 and self._predicate_at(norm, end, (start, end - 1) not in persons) \
                 and all(c not in stops() or c in _classical_stops() for c in given)
             # a speech verb after it, as punctuation is not, vouches for a word as a given
             # name (读者|吴可心|说; not 读者云|空间”)
-            firm = modern and _patterns()[1].match(norm, end) is not None
+            firm = modern and _after_cues().match(norm, end) is not None
             if (strong or predicate) and self._given_fits(norm, end, firm, predicate):
                 return end
         return None
@@ -411,7 +422,7 @@ class Persons:
 
     def _after(self, norm: str) -> list[Proposal]:
         out = []
-        for m in _patterns()[1].finditer(norm):
+        for m in _after_cues().finditer(norm):
             use = _cue_strength(m.group(), "after")
             start = self.name_before(norm, m.start(), use[0] == "verb") if use else None
             if start is not None:
@@ -561,7 +572,7 @@ class Persons:
     def _bylines(self, norm: str) -> list[Proposal]:
         strengths = {r["marker"]: number(r, "strength", "bylines") for r in table("bylines")}
         out = []
-        for m in _patterns()[2].finditer(norm):
+        for m in _byline_markers().finditer(norm):
             line_end = norm.find("\n", m.end())
             line = norm[m.end(): line_end if line_end >= 0 else len(norm)]
             for n, token in enumerate(_BYLINE_TOKENS.finditer(line)):

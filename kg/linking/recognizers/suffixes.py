@@ -35,6 +35,7 @@ from functools import cache
 
 from spacy.util import registry
 
+from kg.linking.automaton import Words
 from kg.linking.model import KB, Proposal
 from kg.linking.name_lists import normalised
 from kg.linking.recognizers.naming import poem_lines
@@ -73,9 +74,8 @@ def _org_endings() -> tuple[str, ...]:
 
 
 @cache
-def _regex() -> re.Pattern:
-    words = sorted(_rules(), key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in words))
+def _endings() -> Words:
+    return Words(_rules())
 
 
 @cache
@@ -302,31 +302,31 @@ class Suffixes:
         out, place_starts = [], set()
         lines = poem_lines(norm)
         lines = len(norm) if lines is None else lines  # no poem: no verse lines
-        for m in _regex().finditer(norm):
-            type_, low, high, strength = _rules()[m.group()]
-            start, bounded = self.stem_start(norm, m.start(), (low, high), type_, kb)
-            if not bounded and out and start < out[-1].end < m.start():
+        for at, end, ending in _endings().find(norm):
+            type_, low, high, strength = _rules()[ending]
+            start, bounded = self.stem_start(norm, at, (low, high), type_, kb)
+            if not bounded and out and start < out[-1].end < at:
                 start, bounded = out[-1].end, True  # 幽谷山|双林院: after the name before
-            if type_ == "PLACE" and m.start() >= lines and m.group() in _verse_endings():
+            if type_ == "PLACE" and at >= lines and ending in _verse_endings():
                 continue  # a poem's line: 醉眠湖, 留藩镇 are words of the verse, not names
             if type_ == "ORGANIZATION" and out and out[-1].type == "PLACE" \
                     and out[-1].start < start < out[-1].end:
                 start, bounded = out[-1].start, True  # 南京都市圈|图书馆: from the place on
-            if not self._acceptable(norm, (start, m.start(), m.end()), low, kb):
+            if not self._acceptable(norm, (start, at, end), low, kb):
                 continue
             if type_ in ("ORGANIZATION", "EVENT") and not self._anchored(
                     norm, (start, bounded), kb, place_starts):
                 continue
             if type_ == "ORGANIZATION":
-                start = _with_prefix(norm, _past_country(norm, start, m.start(), low))
-                start = _past_joined_place(norm, start, m.start(), low)
+                start = _with_prefix(norm, _past_country(norm, start, at, low))
+                start = _past_joined_place(norm, start, at, low)
             if type_ == "PLACE":
                 place_starts.add(start)
-            origin, strength = _origin(type_, (start, m.start(), m.group()), strength, kb)
-            if type_ == "PLACE" and bounded and start < lines and m.group() in _SEATED_ENDINGS \
+            origin, strength = _origin(type_, (start, at, ending), strength, kb)
+            if type_ == "PLACE" and bounded and start < lines and ending in _SEATED_ENDINGS \
                     and _seated(start, kb, out):
                 strength = min(0.95, strength + _SEAT_BONUS)
-            out.append(Proposal(start, m.end(), type_, (), origin,
+            out.append(Proposal(start, end, type_, (), origin,
                                 strength if bounded else strength * self.unbounded))
         return out + self._units(norm, found, kb) + self._departments(norm, kb, out)
 
