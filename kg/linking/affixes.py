@@ -22,8 +22,8 @@ YEAR_COUNT = re.compile(r"(?:元|[一二三四五六七八九十廿卅]{1,4})[�
 
 @cache
 def _places() -> dict[str, float]:
-    return {r["follow"]: number(r, "strength", "place_extensions")
-            for r in table("place_extensions")}
+    return _longest_first({r["follow"]: number(r, "strength", "place_extensions")
+                           for r in table("place_extensions")})
 
 
 @cache
@@ -34,7 +34,8 @@ def _place_unless() -> dict[str, str]:
 
 @cache
 def _emperors() -> dict[str, float]:
-    return {r["follow"]: number(r, "strength", "era_persons") for r in table("era_persons")}
+    return _longest_first({r["follow"]: number(r, "strength", "era_persons")
+                           for r in table("era_persons")})
 
 
 @cache
@@ -44,10 +45,15 @@ def _alone() -> frozenset[str]:
 
 
 def _follow(norm: str, end: int, words: dict[str, float]) -> tuple[str, float] | None:
-    for word in sorted(words, key=len, reverse=True):
+    """The first of ``words`` (longest first: `_longest_first`) that stands at ``end``."""
+    for word in words:
         if norm.startswith(word, end):
             return word, words[word]
     return None
+
+
+def _longest_first(words: dict[str, float]) -> dict[str, float]:
+    return {w: words[w] for w in sorted(words, key=len, reverse=True)}
 
 
 @cache
@@ -93,15 +99,16 @@ def extend(norm: str, found: list[Proposal], gazetteer) -> list[Proposal]:
     return out
 
 
-# what follows a courtesy or art name as part of the designation (简斋先生, 六一居士)
-_HONOURS = ("先生", "居士", "处士", "山人")
+# what follows a courtesy or art name as part of the designation (简斋先生, 六一居士): all
+# of two characters
+_HONOURS = frozenset({"先生", "居士", "处士", "山人"})
 
 
 def _honoured(norm: str, p: Proposal, entities) -> list[Proposal]:
     """简斋先生: a person's courtesy or art name with 先生, 居士, 处士 or 山人 after it is that
     person by the whole designation, unless a surname stands before it (唐士衡先生)."""
-    word = next((w for w in _HONOURS if norm.startswith(w, p.end)), None)
-    if word is None or (p.start > 0 and norm[p.start - 1] in surnames()):
+    word = norm[p.end:p.end + 2]
+    if word not in _HONOURS or (p.start > 0 and norm[p.start - 1] in surnames()):
         return []  # 唐|士衡先生: a surname before it makes another person's name
     senses = tuple(n for n in p.senses if n.kind in ("courtesy", "art")
                    and entities[n.entity].type == "PERSON")
@@ -112,12 +119,11 @@ def _surnamed(norm: str, p: Proposal, entities) -> list[Proposal]:
     """李太白: the surname of a person right before one of his courtesy or art names, or a
     two-character alias (张瑶星: 瑶星 is a name the KB gives 张怡 without saying which)."""
     out = []
-    for size in (1, 2):
+    named = [n for n in p.senses if (n.kind in ("courtesy", "art") or (
+                 n.kind == "alias" and p.length == 2)) and entities[n.entity].type == "PERSON"]
+    for size in (1, 2) if named else ():
         surname = norm[p.start - size:p.start] if p.start >= size else ""
-        senses = tuple(n for n in p.senses if (n.kind in ("courtesy", "art") or (
-                           n.kind == "alias" and p.length == 2))
-                       and entities[n.entity].type == "PERSON"
-                       and (entities[n.entity].label or "").startswith(surname)
+        senses = tuple(n for n in named if (entities[n.entity].label or "").startswith(surname)
                        and len(entities[n.entity].label or "") > size) if surname else ()
         if senses:
             out.append(Proposal(p.start - size, p.end, "PERSON", senses, KB, 0.85))

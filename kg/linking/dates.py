@@ -24,6 +24,7 @@ _WESTERN = re.compile(
     r"(公元前|公元|前)?(?<![\d.])(\d{3,4})(?:\s*[-—–~至到]\s*(\d{2,4}))?\s*年(?!代)")
 _DECADE = re.compile(r"(?<![\d.])(\d{3})0\s*年代")
 _CENTURY = re.compile(r"(公元前)?(\d{1,2})\s*世纪")
+_DIGIT = re.compile(r"\d")
 _COUNT = r"(元|[一二三四五六七八九十廿卅]{1,4})年"
 
 
@@ -67,6 +68,8 @@ def chinese_count(text: str) -> int | None:
 
 def _western(norm: str) -> list[tuple[int, int, float]]:
     found = []
+    if _DIGIT.search(norm) is None:
+        return found  # the regex has no literal to look for first: it would try every place
     for m in _WESTERN.finditer(norm):
         era, first, last = m.group(1), m.group(2), m.group(3)
         if len(first) == 3 and era not in ("公元", "公元前"):
@@ -86,10 +89,10 @@ def _other_forms(norm: str) -> list[tuple[int, int, float]]:
     for m in _digit_year().finditer(norm):
         year = int("".join(str(_numerals()[c][0]) for c in m.group(1)))
         found.append((year, year, 1.0))
-    for m in _DECADE.finditer(norm):
+    for m in _DECADE.finditer(norm) if "年代" in norm else ():
         decade = int(m.group(1)) * 10
         found.append((decade, decade + 9, 1.0))
-    for m in _CENTURY.finditer(norm):
+    for m in _CENTURY.finditer(norm) if "世纪" in norm else ():
         n = int(m.group(2))
         span = (-n * 100, -(n - 1) * 100 - 1) if m.group(1) else ((n - 1) * 100 + 1, n * 100)
         found.append((*span, 0.5))

@@ -240,8 +240,28 @@ def historical_names(senses, entities) -> tuple:
     time-scoped name of that place (jl:PlaceName) has it as its own: 金陵 is the PlaceName
     金陵, not 南京 by its altLabel (historical names link to the KB's place names)."""
     named = {entities[n.entity].place for n in senses if entities[n.entity].cls == "PlaceName"}
+    if not named:
+        return senses
     kept = tuple(n for n in senses if not (n.kind != "pref" and entities[n.entity].iri in named))
     return kept or senses
+
+
+def _support(related: frozenset[str], context: dict[str, int], own: set[str]) -> int:
+    """How many of ``related`` the text names, beyond what the proposal itself adds (``own``),
+    up to the two that the context feature counts: from whichever of the entity's relations
+    and the text's entities is the smaller (a famous man has hundreds of relations).
+
+    >>> _support(frozenset({"a", "b", "c"}), {"a": 1, "b": 2, "c": 5}, {"a", "b"})
+    2
+    """
+    few, many = (related, context) if len(related) <= len(context) else (context, related)
+    count = 0
+    for iri in few:
+        if iri in many and context.get(iri, 0) > (iri in own):
+            count += 1
+            if count == 2:
+                break
+    return count
 
 
 class Disambiguator:
@@ -399,11 +419,10 @@ class Disambiguator:
                  own: set[str] = frozenset(), cued: bool = True) -> dict[str, float]:
         """The feature values of one sense; ``own``: the IRIs the proposal itself adds;
         ``cued``: whether an era's cue stands beside the name."""
-        support = sum(1 for iri in e.related if context.get(iri, 0) > (iri in own))
         return {"prior": prior,
                 "type": 1.0 if p.type is None or p.type == e.type else 0.0,
                 "period": self._fit(e, years),
-                "context": min(support, 2) / 2,
+                "context": _support(e.related, context, own) / 2,
                 "prominence": e.prominence / self.top,
                 "class": class_priors().get(e.cls, 0.0),
                 "era": 0.0 if e.cls == "ReignEra" and not cued else 1.0}
