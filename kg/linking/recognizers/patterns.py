@@ -23,7 +23,8 @@ from kg.linking.tables import TABLES, number, table
 
 
 @cache
-def _rules() -> list[tuple[re.Pattern, str, float, tuple[str, ...]]]:
+def _rules() -> list[tuple[re.Pattern, str, float, tuple[str, ...], tuple[str, ...]]]:
+    """(pattern, type, strength, prefixes, needs) of each row of patterns.tsv."""
     rules = []
     for n, row in enumerate(table("patterns"), 1):
         try:
@@ -32,7 +33,9 @@ def _rules() -> list[tuple[re.Pattern, str, float, tuple[str, ...]]]:
             raise LinkTableError(f"{TABLES / 'patterns.tsv'}: row {n}, column 'pattern': "
                                  f"{err}") from None
         prefixes = tuple(sorted(filter(None, row["prefix"].split("|")), key=len, reverse=True))
-        rules.append((pattern, row["type"], number(row, "strength", "patterns"), prefixes))
+        needs = tuple(filter(None, row["needs"].split("|")))
+        rules.append((pattern, row["type"], number(row, "strength", "patterns"), prefixes,
+                      needs))
     return rules
 
 
@@ -55,7 +58,9 @@ class Patterns:
     def __call__(self, norm: str, found: list[Proposal]) -> list[Proposal]:
         out = []
         named = self._persons(found)
-        for pattern, type_, strength, prefixes in _rules():
+        for pattern, type_, strength, prefixes, needs in _rules():
+            if needs and not any(word in norm for word in needs):
+                continue
             group = "name" if "name" in pattern.groupindex else 0
             for m in pattern.finditer(norm):
                 if type_ == "PERSON" and m.end(group) in named and m.group(group)[-1] == "帝":

@@ -1,5 +1,7 @@
 """The recognisers of names the KB does not know (kg/linking/recognizers/), table-driven."""
 
+import json
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -8,7 +10,7 @@ from kg.linking.model import Proposal
 from kg.linking.normalize import normalise
 from kg.linking.recognizers.lexicon import Lexicon
 from kg.linking.recognizers.naming import Naming
-from kg.linking.recognizers.patterns import Patterns
+from kg.linking.recognizers.patterns import Patterns, _rules
 from kg.linking.recognizers.persons import Persons
 from kg.linking.recognizers.places import Places
 from kg.linking.recognizers.quoted import Quoted
@@ -398,3 +400,31 @@ def test_recognizers_suffix_stem_stops_after_a_word_before_names(gazetteer, text
 def test_recognizers_places_glossed_after_where_a_family_lived(text, span):
     found = Places()(normalise(text), [])
     assert span not in [(p.start, p.end) for p in found if p.origin == "place.gloss"]
+
+
+def _eval_texts():
+    for path in sorted((Path(__file__).parent / "eval").glob("dev*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            yield normalise(json.loads(line)["text"])
+
+
+def test_recognizers_patterns_needs_hold_where_the_patterns_match():
+    """patterns.tsv's needs: no development text matches a pattern without one of them."""
+    rules = [r for r in _rules() if r[4]]
+    assert rules, "no pattern names what it needs"
+    matched = 0
+    for text in _eval_texts():
+        for pattern, *_, needs in rules:
+            if pattern.search(text):
+                matched += 1
+                assert any(word in text for word in needs), (pattern.pattern, needs)
+    assert matched > 50  # the check saw the patterns at work
+
+
+def test_recognizers_patterns_skip_a_text_without_what_they_need(monkeypatch):
+    from kg.linking.recognizers import patterns
+
+    founder = next(r for r in _rules() if r[4] == ("祖",))
+    assert [p.start for p in Patterns()("宋太祖即位", [])] == [0]
+    monkeypatch.setattr(patterns, "_rules", lambda: [(*founder[:4], ("帝",))])
+    assert Patterns()("宋太祖即位", []) == []
