@@ -1,6 +1,6 @@
 """Entity-linking benchmark: characters per second on one core, KB load time, peak memory.
 
-    python benchmarks/linking.py [--chars 1000000] [--corpus DIR] [--doc-chars 4000] [--repeat 3]
+    python benchmarks/linking.py [--chars 1000000] [--corpus DIR] [--doc-chars 4000] [--repeat 5]
                                  [--set PATH=VALUE ...]
 
 The corpus is built from the shared corpus (``--corpus``, default ``$LINKING_CORPUS`` or
@@ -14,9 +14,9 @@ pipeline (`kg.linking.linker.Linker.link_all`) with the KB under data/.
 Printed: the KB load time cold (parse the Turtle files, query them, compile the gazetteer) and
 cached (read the pickled gazetteer), the number of KB entities and names, the linking speed in
 characters/s with the mentions found, and the process's peak resident memory (ru_maxrss). The
-documents are linked ``--repeat`` times; the speed is that of the fastest pass, as timeit
-reports it (the slower ones measure the machine's other load, not the linker), with the median
-beside it. ``--set`` overrides a value of kg/linking/linker.cfg, as for
+documents are linked ``--repeat`` times (five, timeit's default); the speed is that of the
+fastest pass, as timeit reports it (the slower ones measure the machine's other load, not the
+linker), with the median beside it. ``--set`` overrides a value of kg/linking/linker.cfg, as for
 ``python -m kg.linking.evaluate`` (e.g. ``components.jinling_recognizers.recognizers.tagger.
 enabled=true`` measures the linker with the learned person recogniser).
 Target: >= 200,000 characters/s, which the issue puts at about the speed of jieba's own
@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--chars", type=int, default=1_000_000)
     parser.add_argument("--doc-chars", type=int, default=4_000)
     parser.add_argument("--corpus", type=Path, default=default_corpus())
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--set", action="append", default=[], metavar="PATH=VALUE")
     parser.add_argument("--no-jieba", dest="jieba", action="store_false",
                         help="do not time jieba's segmentation of the same documents")

@@ -243,12 +243,19 @@ class PersonModel:
     def spans(self, norm: str, type_: str = "PERSON", floor: float = 0.0) -> list[Span]:
         """The stretches tagged B then I of ``type_``, with their mean probability, where
         the B's probability reaches ``floor``."""
+        starts, ends, means = self.stretches(norm, type_, floor)
+        return [Span(int(a), int(b), float(m)) for a, b, m in zip(starts, ends, means,
+                                                                   strict=True)]
+
+    def stretches(self, norm: str, type_: str = "PERSON", floor: float = 0.0
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """`spans` as three arrays: starts, ends and mean probabilities."""
         logits = self.logits(norm)
         best = logits.argmax(axis=1)
         begin, inside = 1 + 2 * TYPES.index(type_), 2 + 2 * TYPES.index(type_)
         starts = np.flatnonzero(best == begin)
         if len(starts) == 0:
-            return []
+            return starts, starts, np.zeros(0)
         outside = np.append(np.flatnonzero(best != inside), len(best))
         ends = outside[np.searchsorted(outside, starts + 1)]  # the first non-I after B
         # the probabilities of the spans' characters only: a softmax of every character
@@ -261,8 +268,7 @@ class PersonModel:
         inner[firsts] = 0.0
         means = (began + np.add.reduceat(inner, firsts)) / lengths
         keep = began >= floor
-        return [Span(int(a), int(b), float(m)) for a, b, m
-                in zip(starts[keep], ends[keep], means[keep], strict=True)]
+        return starts[keep], ends[keep], means[keep]
 
 
 def _softmax(logits: np.ndarray) -> np.ndarray:
@@ -293,13 +299,25 @@ class LearnedPersons:
         overlap no span of ``taken``."""
         if not self.enabled:
             return []
-        covered = np.zeros(len(norm) + 1, bool)
-        for start, end in taken:
-            covered[start:end] = True
-        words = getattr(self.gazetteer, "words", frozenset())
         # a stretch of at most four whose mean reaches the threshold begins with a B of at
         # least 4 * threshold - 3: half the threshold is a safe first cut
-        return [s for s in load_model(self.model_name).spans(norm, floor=self.threshold / 2)
-                if s.probability >= self.threshold and MIN_CHARS <= s.end - s.start <= MAX_CHARS
-                and not covered[s.start:s.end].any() and norm[s.start:s.end] not in words
-                and not any(c in stops() for c in norm[s.start:s.end])]
+        starts, ends, means = load_model(self.model_name).stretches(
+            norm, floor=self.threshold / 2)
+        lengths = ends - starts
+        keep = (means >= self.threshold) & (lengths >= MIN_CHARS) & (lengths <= MAX_CHARS) \
+            & self._free(len(norm), taken, starts, ends)
+        words = getattr(self.gazetteer, "words", frozenset())
+        return [Span(int(a), int(b), float(m))
+                for a, b, m in zip(starts[keep], ends[keep], means[keep], strict=True)
+                if norm[a:b] not in words and not any(c in stops() for c in norm[a:b])]
+
+    @staticmethod
+    def _free(size: int, taken: list[tuple[int, int]], starts: np.ndarray, ends: np.ndarray
+              ) -> np.ndarray:
+        """Whether each stretch [start, end) overlaps no span of ``taken``."""
+        covered = np.zeros(size, np.int64)
+        if taken:
+            spans = np.array(taken, np.int64)
+            covered[positions(spans[:, 0], spans[:, 1] - spans[:, 0])] = 1
+        before = np.concatenate([[0], np.cumsum(covered)])  # covered characters before each
+        return before[ends] == before[starts]

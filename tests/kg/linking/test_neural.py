@@ -99,8 +99,11 @@ class _Model:
     def __init__(self, spans):
         self._spans = spans
 
-    def spans(self, norm, floor=0.0):
-        return [s for s in self._spans if s.probability >= floor]
+    def stretches(self, norm, type_="PERSON", floor=0.0):
+        kept = [s for s in self._spans if s.probability >= floor]
+        return (np.array([s.start for s in kept], np.int64),
+                np.array([s.end for s in kept], np.int64),
+                np.array([s.probability for s in kept]))
 
 
 def test_learned_persons_keeps_free_names_only(monkeypatch):
