@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP_QUIET := --quiet --disable-pip-version-check
 
-.PHONY: run test test-remote lint bench serve load clean
+.PHONY: run test test-remote lint bench serve load clean browser
 
 $(BIN)/jinling: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,7 +30,20 @@ serve: venv
 
 run: load serve
 
-test: venv
+# Debian's Chromium and a Chinese font, which the web pages' tests (tests/web) drive through
+# Playwright; installed with apt when missing (as root, or through sudo)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BROWSER_PACKAGES := chromium fonts-wqy-microhei
+browser:
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
+	  echo "installing $(BROWSER_PACKAGES) for tests/web"; \
+	  $(SUDO) apt-get install -y -q $(BROWSER_PACKAGES) >/dev/null 2>&1 \
+	  || { $(SUDO) apt-get update -q >/dev/null && \
+	       $(SUDO) apt-get install -y -q $(BROWSER_PACKAGES) >/dev/null; } \
+	  || { echo "could not install $(BROWSER_PACKAGES): run make as root or with sudo"; exit 1; }; \
+	fi
+
+test: venv browser
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 
 from api import openapi, problems
 from api.routes import (
@@ -32,6 +34,7 @@ from kg.settings import Settings
 from sparql import Store
 
 VERSION = "0.1.0"
+STATIC = Path(__file__).parent / "static"
 
 
 def create_app(settings: Settings | None = None, store: Store | None = None,
@@ -57,6 +60,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
     problems.install(app)
     openapi.install(app)
     api_v1.install_cors(app)  # CORS on /api/v1 and the other public read paths
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(search.pages)
     # resources last: it answers every other path under the base
     routers = (home, sparql, graphs, ontology, iiif, network,
                curation, feed, uploads, dumps, oai, search, reconcile, api_v1, resources)

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from api.html import TEMPLATES
+from api.html import render
 from api.state import state
 from kg.graphs import graph_names
 from sparql import queries
@@ -23,8 +23,16 @@ def _home(request: Request) -> Response:
     examples = [{"href": app.minter.path_of(r["s"].value) or r["s"].value,
                  "text": r["label"].value}
                 for r in app.store.query(queries.load("sample_entities"))]
-    return TEMPLATES.TemplateResponse(request, "index.html", {
-        "graphs": graphs, "triples": count, "examples": examples})
+    return render(request, "index.html", {
+        "graphs": graphs, "triples": int(count), "examples": examples,
+        "statistics": _statistics(app)})
+
+
+def _statistics(app) -> list[dict]:
+    """How many resources of each kind the graphs hold, the most first."""
+    counts = {row["class"].value.rsplit("#", 1)[-1]: int(row["n"].value)
+              for row in app.store.query(queries.load("page_statistics"))}
+    return [{"key": key, "n": n} for key, n in counts.items() if n]
 
 
 @router.get("/", include_in_schema=False)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import FileResponse
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
-from api.html import TEMPLATES
+from api.html import render
 from api.rdf_response import HTML, RDF_OFFERS, negotiate
 from ontology import CONTEXT_PATH, JL, ONTOLOGY_PATH, SHAPES_PATH
 
@@ -61,8 +61,7 @@ def ontology_document(request: Request) -> Response:
                "comment": _text(graph, onto, RDFS.comment), "namespace": JL,
                "classes": _terms(graph, (OWL.Class,)),
                "properties": _terms(graph, (OWL.ObjectProperty, OWL.DatatypeProperty))}
-    return TEMPLATES.TemplateResponse(request, "ontology.html", context,
-                                      headers={"Vary": "Accept"})
+    return render(request, "ontology.html", context, headers={"Vary": "Accept, Cookie"})
 
 
 @router.get("/ontology/context.jsonld", summary="The JSON-LD @context")

@@ -9,7 +9,7 @@ from fastapi.responses import RedirectResponse
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 from starlette.concurrency import run_in_threadpool
 
-from api.html import TEMPLATES
+from api.html import render
 from api.problems import Problem
 from api.rdf_response import HTML, RDF_OFFERS, graph_body, negotiate
 from api.state import AppState, state
@@ -66,8 +66,7 @@ def _page(request: Request, iri: NamedNode, triples: list[Triple]) -> Response:
     context = {"title": labels.get(iri.value, _short(iri.value)), "iri": iri.value,
                "rows": rows, "incoming": incoming, "path": request.url.path,
                "alternates": [m for m in RDF_OFFERS if m.count("/") == 1][:4]}
-    return TEMPLATES.TemplateResponse(request, "resource.html", context,
-                                      headers={"Vary": "Accept"})
+    return render(request, "resource.html", context, headers={"Vary": "Accept, Cookie"})
 
 
 def describe(request: Request, path: str) -> Response:

@@ -1,5 +1,6 @@
 """``/api/v1/search`` and ``/api/v1/suggest``: Chinese full-text search and label suggest over
-the search index (`kg.search`), which the first request builds from the store when it is missing.
+the search index (`kg.search`), which the first request builds from the store when it is missing;
+``/search``: the same search as a page, with its facets as filters.
 """
 
 from __future__ import annotations
@@ -7,15 +8,18 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from pyoxigraph import NamedNode
 
 from api.examples import SEARCH, SUGGEST, ok
+from api.html import render
 from api.problems import Problem
 from api.state import AppState, state
 from kg.search import BadQuery, Hit, IndexUnavailable, Results, SearchIndex, open_index
 
 router = APIRouter(prefix="/api/v1", tags=["search"])
+pages = APIRouter(tags=["pages"])
+PAGE_SIZE = 20
 
 Words = Annotated[str, Query(description="What to search for: Chinese (simplified or "
                              "traditional), pinyin (nanjing, nan jing) or other words.")]
@@ -110,3 +114,23 @@ def _hit(app: AppState, hit: Hit) -> dict:
 
 def _graph_name(app: AppState, iri: str) -> str:
     return app.minter.graph_name(NamedNode(iri)) or iri
+
+
+@pages.get("/search", response_class=HTMLResponse, summary="The search page")
+def search_page(request: Request, q: str = "", type: Values = None, period: Values = None,
+                graph: Values = None, page: Annotated[int, Query(ge=1)] = 1) -> HTMLResponse:
+    """Names, titles and texts that match ``q``, with the facets as filters to tick."""
+    app, chosen = state(request), {"type": type or [], "period": period or [],
+                                   "graph": graph or []}
+    results = None
+    if q.strip():
+        try:
+            results = _index(app).search(q, type=type, period=period, graph=graph,
+                                         limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+        except BadQuery as err:
+            raise Problem(400, "Invalid search", str(err)) from None
+    found = _results(request, app, q, page, results) if results else None
+    return render(request, "search.html", {
+        "q": q, "found": found, "chosen": chosen,
+        "hits": [{**hit, "href": app.minter.path_of(hit["@id"]) or hit["@id"]}
+                 for hit in (found or {}).get("results", [])]})

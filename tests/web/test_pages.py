@@ -1,0 +1,102 @@
+"""The pages for researchers: each loads without a console error in Chromium and is shown in a
+screenshot; search finds an entity; the language switch and a phone's screen work."""
+
+import re
+
+import pytest
+
+PAGES = {
+    "home": "/",
+    "search": "/search?q=南京",
+    "search-filtered": "/search?q=南京&type=Place",
+    "search-none": "/search?q=龘龘龘",
+    "person": "/entity/person/zhu-yuanzhang",
+    "place": "/entity/place/nanjing",
+    "ontology": "/ontology",
+    "home-en": "/?lang=en",
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_loads_without_console_errors(site, watched, name, shoot):
+    watched.open(site.url + PAGES[name])
+    page = watched.page
+    assert page.locator("html").get_attribute("lang") in ("zh-Hans", "en")
+    assert page.locator("h1").count() == 1
+    shoot(page, name)
+
+
+def test_search_from_the_home_page_finds_an_entity(site, watched, shoot):
+    page = watched.page
+    watched.open(site.url + "/")
+    page.get_by_role("combobox").fill("朱元璋")
+    page.keyboard.press("Enter")  # no suggestion chosen: Enter submits the form
+    page.wait_for_url(re.compile(r"/search\?q="))
+    assert "共" in page.get_by_role("status").inner_text()
+    page.get_by_role("link", name="朱元璋", exact=True).first.click()
+    page.wait_for_url(re.compile(r"/entity/person/"))
+    assert page.locator("h1").inner_text().startswith("朱元璋")
+    shoot(page, "search-to-entity")
+
+
+def test_suggestions_open_an_entity_from_the_keyboard(site, watched, shoot):
+    page = watched.page
+    watched.open(site.url + "/")
+    page.get_by_role("combobox").type("朱元")
+    options = page.get_by_role("option")
+    options.first.wait_for()
+    assert "朱元璋" in options.all_inner_texts()
+    shoot(page, "suggest")
+    page.keyboard.press("ArrowDown")
+    assert page.get_by_role("combobox").get_attribute("aria-activedescendant")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/entity/"))
+
+
+def test_facet_narrows_the_results(site, watched, shoot):
+    page = watched.page
+    watched.open(site.url + "/search?q=南京")
+    total = _total(page.get_by_role("status").inner_text())
+    page.get_by_label(re.compile("^地点")).check()
+    page.wait_for_url(re.compile(r"type=Place"))
+    assert 0 < _total(page.get_by_role("status").inner_text()) < total
+
+
+def test_language_switch_is_remembered(site, watched, shoot):
+    page = watched.page
+    watched.open(site.url + "/")
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url(re.compile(r"lang=en"))
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.get_by_role("link", name="Search", exact=True).click()
+    page.wait_for_url(re.compile(r"/search$"))
+    assert page.get_by_role("button", name="Search").is_visible()
+
+
+@pytest.mark.parametrize("watched", [{"width": 390, "height": 844}], indirect=True)
+def test_pages_fit_a_phone(site, watched, shoot):
+    page = watched.page
+    for name in ("home", "search", "person"):
+        watched.open(site.url + PAGES[name])
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+        shoot(page, f"{name}-phone")
+
+
+def test_every_form_field_has_a_label(site, watched, shoot):
+    page = watched.page
+    for name in ("home", "search"):
+        watched.open(site.url + PAGES[name])
+        unlabelled = page.evaluate("""[...document.querySelectorAll('input, select, textarea')]
+            .filter(e => e.type !== 'hidden' && !(e.labels && e.labels.length)
+                    && !e.getAttribute('aria-label')).map(e => e.outerHTML)""")
+        assert unlabelled == []
+
+
+def test_data_is_escaped(site, watched, shoot):
+    page = watched.page
+    watched.open(site.url + "/search?q=<script>alert(1)</script>")
+    assert "<script>alert(1)</script>" in page.get_by_role("status").inner_text()
+
+
+def _total(status: str) -> int:
+    return int(re.search(r"(\d[\d,]*)\s*条", status).group(1).replace(",", ""))
