@@ -13,10 +13,13 @@ from api.html import render
 from api.problems import Problem
 from api.rdf_response import HTML, RDF_OFFERS, graph_body, negotiate
 from api.state import AppState, state
+from kg.views import entity_page
+from kg.views.errors import ViewError
 from kg.vocab import DCT, JL, A
 from sparql import queries
 
 router = APIRouter(tags=["linked data"])
+RDF_PAGE_OFFERS = [m for m in RDF_OFFERS if m.count("/") == 1][:4]  # <link rel=alternate>
 LABELS = ("http://www.w3.org/2004/02/skos/core#prefLabel",
           "http://www.w3.org/2000/01/rdf-schema#label")
 
@@ -65,8 +68,23 @@ def _page(request: Request, iri: NamedNode, triples: list[Triple]) -> Response:
                 for r in app.store.query(queries.load("incoming"), {"iri": iri})]
     context = {"title": labels.get(iri.value, _short(iri.value)), "iri": iri.value,
                "rows": rows, "incoming": incoming, "path": request.url.path,
-               "alternates": [m for m in RDF_OFFERS if m.count("/") == 1][:4]}
+               "alternates": RDF_PAGE_OFFERS}
     return render(request, "resource.html", context, headers={"Vary": "Accept, Cookie"})
+
+
+def _entity_page(request: Request, path: str) -> Response | None:
+    """The page of an entity of the KB (``entity/{kind}/{key}``), or None for other resources."""
+    parts = path.split("/")
+    if len(parts) != 3 or parts[0] != "entity":
+        return None
+    app = state(request)
+    try:
+        found = entity_page.page(app.store, app.minter, parts[1], parts[2])
+    except ViewError:  # not an entity's kind, or gone: the plain description
+        return None
+    return render(request, "entity.html", {**found, "path": request.url.path,
+                                           "alternates": RDF_PAGE_OFFERS},
+                  headers={"Vary": "Accept, Cookie"})
 
 
 def describe(request: Request, path: str) -> Response:
@@ -82,7 +100,7 @@ def describe(request: Request, path: str) -> Response:
         target = app.minter.path_of(replaced[0].value) or replaced[0].value
         return RedirectResponse(target, status_code=301, headers={"Vary": "Accept"})
     if media == HTML:
-        response = _page(request, iri, triples)
+        response = _entity_page(request, path) or _page(request, iri, triples)
     else:
         body = graph_body(triples, media, params)
         media_type = media if media.endswith("json") else f"{media}; charset=utf-8"

@@ -12,6 +12,8 @@ PAGES = {
     "search-none": "/search?q=龘龘龘",
     "person": "/entity/person/zhu-yuanzhang",
     "place": "/entity/place/nanjing",
+    "place-map": "/entity/place/shuiyangzhen-1820",
+    "period": "/entity/period/ming",
     "ontology": "/ontology",
     "home-en": "/?lang=en",
 }
@@ -100,3 +102,26 @@ def test_data_is_escaped(site, watched, shoot):
 
 def _total(status: str) -> int:
     return int(re.search(r"(\d[\d,]*)\s*条", status).group(1).replace(",", ""))
+
+
+def test_entity_page_shows_names_facts_figures_and_mentions(site, watched, shoot):
+    page = watched.page
+    watched.open(site.url + PAGES["person"])
+    assert page.locator("h1").inner_text() == "朱元璋"
+    assert "明太祖" in page.locator("table").first.inner_text()  # an alias
+    assert page.get_by_role("row", name=re.compile("生年")).inner_text().endswith("1328")
+    assert page.get_by_role("img", name=re.compile("时间轴")).is_visible()
+    assert page.get_by_role("img", name=re.compile("关系网络.*马皇后")).is_visible()
+    marks = page.locator("#mentions ~ ul mark").all_inner_texts()
+    assert "朱元璋" in marks
+    page.get_by_role("link", name="明孝陵").first.click()
+    page.wait_for_url(re.compile(r"/entity/place/ming-xiaoling"))
+
+
+def test_place_with_coordinates_has_a_map(site, watched, shoot):
+    page = watched.page
+    watched.open(site.url + PAGES["place-map"])
+    figure = page.get_by_role("img", name=re.compile("地图"))
+    assert figure.is_visible()
+    assert figure.locator("circle").count() > 5  # the place and the places around it
+    shoot(page, "place-map-figure")
