@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP_QUIET := --quiet --disable-pip-version-check
 
-.PHONY: run test test-remote lint bench serve load clean browser
+.PHONY: run test test-remote lint bench serve load clean browser web
 
 $(BIN)/jinling: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,17 @@ load: venv
 	$(BIN)/jinling ingest oral-history data/oral-history/interviews --no-infer
 	$(BIN)/jinling ingest ancient-book data/ancient-books
 
-serve: venv
+# the pages' npm packages (api/package.json: the SPARQL page's editor), from package-lock.json;
+# without npm the pages still work, the SPARQL page with a plain form
+WEB := api/node_modules/.package-lock.json
+$(WEB): api/package.json api/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --prefix api --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "no npm: the SPARQL page will have a plain form instead of its editor"; fi
+
+web: $(WEB)
+
+serve: venv web
 	$(BIN)/jinling serve
 
 run: load serve
@@ -43,7 +53,7 @@ browser:
 	  || { echo "could not install $(BROWSER_PACKAGES): run make as root or with sudo"; exit 1; }; \
 	fi
 
-test: venv browser
+test: venv browser web
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
@@ -61,4 +71,4 @@ bench: venv
 	$(BIN)/python benchmarks/linking.py
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache
+	rm -rf $(VENV) var .pytest_cache .ruff_cache api/node_modules

@@ -20,6 +20,7 @@ from api.routes import (
     network,
     oai,
     ontology,
+    query,
     reconcile,
     resources,
     search,
@@ -35,6 +36,7 @@ from sparql import Store
 
 VERSION = "0.1.0"
 STATIC = Path(__file__).parent / "static"
+YASGUI = Path(__file__).parent / "node_modules" / "@zazuko" / "yasgui" / "build"
 
 
 def create_app(settings: Settings | None = None, store: Store | None = None,
@@ -60,8 +62,13 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
     problems.install(app)
     openapi.install(app)
     api_v1.install_cors(app)  # CORS on /api/v1 and the other public read paths
+    # the query editor, when `make web` has installed it: the SPARQL page works without it
+    app.state.editor = YASGUI.is_dir()
+    if app.state.editor:
+        app.mount("/static/yasgui", StaticFiles(directory=YASGUI), name="yasgui")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(search.pages)
+    app.include_router(query.router)
     # resources last: it answers every other path under the base
     routers = (home, sparql, graphs, ontology, iiif, network,
                curation, feed, uploads, dumps, oai, search, reconcile, api_v1, resources)

@@ -11,6 +11,7 @@ True
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -40,3 +41,32 @@ def summary(name: str) -> str:
     """The first comment line of a named query."""
     first = load(name).lstrip().splitlines()[0]
     return first.lstrip("#").strip()
+
+
+EXAMPLES_DIR = Path(__file__).parent / "examples"
+
+
+@dataclass(frozen=True)
+class Example:
+    """An example query for people who write SPARQL (``examples/*.rq``): its first line is
+    ``# 中文标题 | English title``."""
+
+    name: str
+    title: dict[str, str]
+    text: str
+
+
+@cache
+def examples() -> tuple[Example, ...]:
+    """The example queries, in the order of their file names.
+
+    >>> examples()[0].title["en"].startswith("Persons of the Ming")
+    True
+    """
+    found = []
+    for path in sorted(EXAMPLES_DIR.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        zh, _, en = text.splitlines()[0].lstrip("#").partition("|")
+        found.append(Example(path.stem, {"zh": zh.strip(), "en": en.strip() or zh.strip()},
+                             text))
+    return tuple(found)

@@ -59,3 +59,47 @@ document.querySelectorAll("input[data-suggest]").forEach((input) => {
     else if (e.key === "Enter" && active >= 0) { e.preventDefault(); location.href = items[active].dataset.href; }
   });
 });
+
+// The SPARQL page: YASGUI over /sparql in place of the plain form, when it is installed; the
+// example links load their query into it instead of reloading the page.
+const editorHome = document.getElementById("yasgui");
+if (editorHome && window.Yasgui) {
+  const form = document.querySelector("form.sparql");
+  const yasgui = new window.Yasgui(editorHome, {
+    requestConfig: { endpoint: editorHome.dataset.endpoint, method: "POST" },
+    copyEndpointOnNewTab: false, persistenceId: null, populateFromUrl: false,
+    endpointCatalogueOptions: { getData: () => [] },
+  });
+  labelControls(editorHome);
+  new MutationObserver(() => labelControls(editorHome))
+    .observe(editorHome, { childList: true, subtree: true });
+  const tab = yasgui.getTab();
+  tab.setQuery(form.querySelector("textarea").value);
+  form.hidden = true;
+  const texts = document.getElementById("example-texts").content;
+  document.querySelectorAll("a[data-example]").forEach((link) => {
+    link.addEventListener("click", (event) => {
+      const pre = texts.querySelector(`pre[data-name="${link.dataset.example}"]`);
+      if (!pre) return;
+      event.preventDefault();
+      tab.setQuery(pre.textContent);
+    });
+  });
+}
+
+// YASGUI leaves some of its fields without a name for screen readers: give each one, in the
+// page's language (the data-label-* attributes of the editor's element).
+function labelControls(home) {
+  const names = home.dataset;
+  home.querySelectorAll("input, select, textarea").forEach((field) => {
+    if ((field.labels && field.labels.length) || field.getAttribute("aria-label")) return;
+    const where = field.closest(".autocompleteWrapper, .selector, .pageSizeWrapper, .CodeMirror");
+    let name = names.labelOther;
+    if (field.tagName === "TEXTAREA" && where) name = names.labelEditor;
+    else if (field.classList.contains("autocomplete")) name = names.labelEndpoint;
+    else if (field.classList.contains("tableSizer")) name = names.labelPagesize;
+    else if (field.tagName === "SELECT") name = names.labelFormat;
+    else if (field.type === "text") name = names.labelFilter;
+    field.setAttribute("aria-label", name);
+  });
+}

@@ -15,6 +15,7 @@ PAGES = {
     "place-map": "/entity/place/shuiyangzhen-1820",
     "period": "/entity/period/ming",
     "ontology": "/ontology",
+    "query": "/query",
     "home-en": "/?lang=en",
 }
 
@@ -78,7 +79,7 @@ def test_language_switch_is_remembered(site, watched, shoot):
 @pytest.mark.parametrize("watched", [{"width": 390, "height": 844}], indirect=True)
 def test_pages_fit_a_phone(site, watched, shoot):
     page = watched.page
-    for name in ("home", "search", "person"):
+    for name in ("home", "search", "person", "query"):
         watched.open(site.url + PAGES[name])
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
         shoot(page, f"{name}-phone")
@@ -86,7 +87,7 @@ def test_pages_fit_a_phone(site, watched, shoot):
 
 def test_every_form_field_has_a_label(site, watched, shoot):
     page = watched.page
-    for name in ("home", "search"):
+    for name in ("home", "search", "query"):
         watched.open(site.url + PAGES[name])
         unlabelled = page.evaluate("""[...document.querySelectorAll('input, select, textarea')]
             .filter(e => e.type !== 'hidden' && !(e.labels && e.labels.length)
@@ -125,3 +126,38 @@ def test_place_with_coordinates_has_a_map(site, watched, shoot):
     assert figure.is_visible()
     assert figure.locator("circle").count() > 5  # the place and the places around it
     shoot(page, "place-map-figure")
+
+
+def test_sparql_page_runs_a_query_in_the_editor(site, watched, shoot):
+    page = watched.page
+    watched.open(site.url + "/query")
+    page.get_by_role("link", name=re.compile("南京的历代名称")).click()
+    page.locator(".yasqe_queryButton").click()
+    rows = page.locator(".yasr table tbody tr")
+    rows.first.wait_for()
+    assert "建康" in page.locator(".yasr table").inner_text()
+    shoot(page, "query-editor")
+
+
+def test_sparql_page_without_scripts_gives_a_table_and_downloads(site, browser, shoot):
+    context = browser.new_context(java_script_enabled=False, locale="zh-CN")
+    page = context.new_page()
+    page.goto(site.url + "/query?example=02_historical_names")
+    page.get_by_role("button", name="运行查询").click()
+    page.wait_for_url(re.compile(r"/query\?query="))
+    table = page.locator("table.results-table")
+    assert "建康" in table.inner_text() and table.locator("tbody tr").count() >= 5
+    shoot(page, "query-plain")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="CSV").click()
+    text = download.value.path().read_text(encoding="utf-8")
+    assert text.startswith("name,label,from,to") and "建康" in text
+    context.close()
+
+
+def test_sparql_page_reports_a_bad_query(site, watched, shoot):
+    page = watched.page
+    response = page.goto(site.url + "/query?query=SELECT%20WHERE")
+    assert response.status == 400
+    assert page.get_by_role("alert").is_visible()
+    watched.errors.clear()  # the 400 of the page itself is what the test asked for
