@@ -12,6 +12,7 @@ from api import openapi, problems
 from api.routes import (
     api_v1,
     curation,
+    curator,
     dumps,
     feed,
     graphs,
@@ -27,6 +28,7 @@ from api.routes import (
     sparql,
     uploads,
 )
+from api.sessions import Sessions
 from api.state import AppState
 from kg.auth import TokenFile
 from kg.iri import Minter
@@ -67,8 +69,10 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
     if app.state.editor:
         app.mount("/static/yasgui", StaticFiles(directory=YASGUI), name="yasgui")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.state.sessions = Sessions()
     app.include_router(search.pages)
     app.include_router(query.router)
+    app.include_router(curator.router)
     # resources last: it answers every other path under the base
     routers = (home, sparql, graphs, ontology, iiif, network,
                curation, feed, uploads, dumps, oai, search, reconcile, api_v1, resources)

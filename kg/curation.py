@@ -25,6 +25,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 
 from kg.changes import Change, ChangeConflict, ChangeLog, Draft, apply
 from kg.errors import KgError
+from kg.graphs import INFERRED
 from kg.iri import Minter
 from kg.vocab import DCT, JL, OWL, SKOS, A
 from sparql import Store, queries
@@ -80,8 +81,11 @@ class Curation:
                            summary or f"edit {len(added)} added, {len(removed)} removed")
 
     def home(self, entity: NamedNode) -> NamedNode:
-        """The graph that types the entity (the first by name when several do)."""
-        graphs = sorted({g for p, _, g in self._quads(entity) if p == A}, key=lambda g: g.value)
+        """The graph that types the entity (the first by name when several do), never the
+        inferred graph, which only restates it (its superclasses, its names as altLabels)."""
+        inferred = self.minter.graph(INFERRED)
+        graphs = sorted({g for p, _, g in self._quads(entity) if p == A and g != inferred},
+                        key=lambda g: g.value)
         if not graphs:
             raise EntityNotFound(f"nothing is known about {entity.value}")
         return graphs[0]

@@ -18,7 +18,7 @@ from starlette.concurrency import run_in_threadpool
 from api.examples import ACTIVITY, CHANGES, REVIEW, ok
 from api.problems import Problem
 from api.state import AppState, principal, state
-from kg.auth import Role, Targets, authorize
+from kg.auth import Principal, Role, Targets, authorize
 from kg.changes import Change, undo
 from kg.curation import Curation, Statement
 from kg.errors import Forbidden, Unauthenticated
@@ -71,9 +71,15 @@ EDIT_EXAMPLE = {"add": [{"predicate": "http://www.w3.org/2004/02/skos/core#altLa
 
 
 def _curation(request: Request) -> Curation:
-    app, who = state(request), principal(request)
+    who = principal(request)
     if who is None:
         raise Unauthenticated("curation needs a token: send Authorization: Bearer <token>")
+    return curation_for(state(request), who)
+
+
+def curation_for(app: AppState, who: Principal) -> Curation:
+    """Curation as ``who``: Forbidden unless a curator or admin, and each write checked
+    against the graphs its token may write (the API and the curators' pages both)."""
     if who.role not in CURATORS:
         raise Forbidden(f"a {who.role} token cannot curate; use a curator or admin token")
     return Curation(app.store, app.changes, app.minter, who.token_id,
@@ -175,10 +181,11 @@ def _undo_merge(curation: Curation, number: int) -> Change:
     if curation.log.get(number).action != "Merge":
         raise Problem(400, "Not a merge", f"change {number} is not a merge; use "
                       f"POST /api/v1/changes/{number}/undo to undo other changes")
-    return _undo(curation, number)
+    return undo_as(curation, number)
 
 
-def _undo(curation: Curation, number: int) -> Change:
+def undo_as(curation: Curation, number: int) -> Change:
+    """Undo change ``number`` as the curation's actor, if its token may write its graphs."""
     if curation.allow is not None:
         curation.allow(frozenset(curation.log.get(number).graphs))
     return undo(curation.store, curation.log, number, curation.actor)
@@ -206,4 +213,4 @@ async def change(request: Request, number: int) -> dict:
 async def undo_change(request: Request, number: int) -> dict:
     """Records a new change that reverses it; 409 when later changes are in the way."""
     curation, app = _curation(request), state(request)
-    return _done(app, await run_in_threadpool(_undo, curation, number))
+    return _done(app, await run_in_threadpool(undo_as, curation, number))

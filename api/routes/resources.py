@@ -12,6 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from api.html import render
 from api.problems import Problem
 from api.rdf_response import HTML, RDF_OFFERS, graph_body, negotiate
+from api.sessions import COOKIE
 from api.state import AppState, state
 from kg.views import entity_page
 from kg.views.errors import ViewError
@@ -82,8 +83,9 @@ def _entity_page(request: Request, path: str) -> Response | None:
         found = entity_page.page(app.store, app.minter, parts[1], parts[2])
     except ViewError:  # not an entity's kind, or gone: the plain description
         return None
+    session = request.app.state.sessions.get(request.cookies.get(COOKIE))
     return render(request, "entity.html", {**found, "path": request.url.path,
-                                           "alternates": RDF_PAGE_OFFERS},
+                                           "alternates": RDF_PAGE_OFFERS, "session": session},
                   headers={"Vary": "Accept, Cookie"})
 
 
@@ -98,7 +100,9 @@ def describe(request: Request, path: str) -> Response:
     replaced = [t.object for t in triples if t.subject == iri and t.predicate == DCT.isReplacedBy]
     if replaced:  # merged into another entity: its IRI stays, and leads there
         target = app.minter.path_of(replaced[0].value) or replaced[0].value
-        return RedirectResponse(target, status_code=301, headers={"Vary": "Accept"})
+        # a curator may undo the merge: browsers must ask again rather than keep the 301
+        return RedirectResponse(target, status_code=301,
+                                headers={"Vary": "Accept", "Cache-Control": "no-cache"})
     if media == HTML:
         response = _entity_page(request, path) or _page(request, iri, triples)
     else:

@@ -134,3 +134,13 @@ def test_split_moves_chosen_statements_to_a_new_entity(curation):
     with pytest.raises(CurationError, match="exists already"):
         curation.split(HOUZHU, [Statement(JL.activeIn, NamedNode(BASE + "entity/period/nan-tang"))],
                        label, key="li-houzhu-2")
+
+
+def test_home_is_never_the_inferred_graph(curation):
+    """The inferred graph restates an entity's type (and sorts before kb by name): an edit
+    still goes to the graph that describes it."""
+    inferred = NamedNode(BASE + "graphs/inferred")
+    curation.store.add_batch(
+        f"<{LI_YU.value}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+        f"<http://schema.org/Person> .\n".encode(), inferred)
+    assert curation.home(LI_YU) == KB

@@ -36,7 +36,9 @@ def test_search_from_the_home_page_finds_an_entity(site, watched, shoot):
     page.keyboard.press("Enter")  # no suggestion chosen: Enter submits the form
     page.wait_for_url(re.compile(r"/search\?q="))
     assert "共" in page.get_by_role("status").inner_text()
-    page.get_by_role("link", name="朱元璋", exact=True).first.click()
+    # 朱元璋 the person, not the subject heading of that name
+    person = page.locator("ol.results li").filter(has_text="人物")
+    person.get_by_role("link", name="朱元璋", exact=True).click()
     page.wait_for_url(re.compile(r"/entity/person/"))
     assert page.locator("h1").inner_text().startswith("朱元璋")
     shoot(page, "search-to-entity")

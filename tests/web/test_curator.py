@@ -1,0 +1,104 @@
+"""The curators' pages in Chromium: a login with a curator token, then accepting a machine
+link, merging two entities and undoing the merge, all through the pages."""
+
+import re
+
+import pytest
+from support import jinling
+
+DUPLICATES = """
+@prefix jl: <https://kg.jllib.cn/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<https://kg.jllib.cn/entity/person/test-gu-kaizhi> a jl:Person ;
+    skos:prefLabel "顾恺之"@zh-hans ; jl:birthYear 348 .
+<https://kg.jllib.cn/entity/person/test-gu-changkang> a jl:Person ;
+    skos:prefLabel "顾长康"@zh-hans ; skos:note "顾恺之之字"@zh-hans .
+"""
+
+
+@pytest.fixture(scope="module")
+def curator_token(site):
+    made = jinling(site.env, "token", "create", "--role", "curator").stdout
+    return made.split()[-1]
+
+
+@pytest.fixture
+def curator(site, watched, curator_token):
+    """A page logged in as a curator, through the login page."""
+    page = watched.page
+    watched.open(site.url + "/curator")
+    page.wait_for_url(re.compile(r"/curator/login"))
+    page.get_by_label("访问令牌").fill(curator_token)
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_url(re.compile(r"/curator$"))
+    return watched
+
+
+def test_curator_pages_need_a_login(site, watched, shoot):
+    page = watched.page
+    watched.open(site.url + "/curator/history")
+    assert "/curator/login" in page.url
+    page.get_by_label("访问令牌").fill("jl_nobody_notatoken")
+    page.get_by_role("button", name="登录").click()
+    assert page.get_by_role("alert").is_visible()
+    shoot(page, "curator-login")
+
+
+def test_curator_accepts_a_machine_link(site, curator, shoot):
+    page = curator.page
+    shoot(page, "curator-review")
+    rows = page.locator("table.review tbody tr")
+    before = rows.count()
+    assert before > 0
+    first = rows.first
+    mention = first.locator("th").inner_text()
+    first.get_by_role("button", name=re.compile("^接受")).click()
+    page.wait_for_url(re.compile(r"/curator\?done=\d+"))
+    assert "已完成" in page.get_by_role("status").inner_text()
+    assert page.locator("table.review tbody tr").count() == before - 1, mention
+
+
+def test_curator_merges_two_entities_and_undoes_it(site, curator, shoot, tmp_path):
+    (tmp_path / "dup.ttl").write_text(DUPLICATES, encoding="utf-8")
+    jinling(site.env, "load", str(tmp_path / "dup.ttl"), "--graph", "kb")
+    page = curator.page
+    page.get_by_role("link", name="合并实体").click()
+    page.get_by_label("被并入").fill("/entity/person/test-gu-changkang")
+    page.get_by_label("保留").fill("/entity/person/test-gu-kaizhi")
+    page.get_by_role("button", name="合并", exact=True).click()
+    page.wait_for_url(re.compile(r"/curator/merge\?done=\d+"))
+    shoot(page, "curator-merged")
+    curator.open(site.url + "/entity/person/test-gu-changkang")
+    assert page.url.endswith("/entity/person/test-gu-kaizhi")  # the merged IRI leads there
+    assert "顾长康" in page.content()  # its name came along
+
+    curator.open(site.url + "/curator/history")
+    shoot(page, "curator-history")
+    page.locator("table.history tbody tr").first.get_by_role("button", name=re.compile("撤销")).click()
+    page.wait_for_url(re.compile(r"/curator/history\?done=\d+"))
+    curator.open(site.url + "/entity/person/test-gu-changkang")
+    assert page.url.endswith("/entity/person/test-gu-changkang")
+    assert page.locator("h1").inner_text() == "顾长康"
+
+
+def test_curator_forms_refuse_a_post_without_the_form_key(site, curator):
+    answer = curator.page.request.post(site.url + "/curator/review", form={
+        "form_key": "forged", "mention": "https://kg.jllib.cn/x", "decision": "accept"},
+        max_redirects=0)
+    assert answer.status == 303 and "error=" in answer.headers["location"]
+
+
+def test_curator_adds_a_name_on_an_entity_page_and_undoes_it(site, curator, shoot):
+    page = curator.page
+    curator.open(site.url + "/entity/person/zheng-he")
+    page.get_by_label("名称", exact=True).fill("郑三宝")
+    page.get_by_role("button", name="添加别名").click()
+    page.wait_for_url(re.compile(r"/entity/person/zheng-he\?(done|error)="))
+    assert "done=" in page.url, page.url
+    assert "郑三宝" in page.locator("table").first.inner_text()
+    shoot(page, "curator-entity-names")
+    page.get_by_role("link", name="本实体的变更历史").click()
+    page.locator("table.history tbody tr").first.get_by_role("button", name=re.compile("撤销")).click()
+    page.wait_for_url(re.compile(r"/curator/history\?done=\d+"))
+    curator.open(site.url + "/entity/person/zheng-he")
+    assert "郑三宝" not in page.locator("table").first.inner_text()
