@@ -38,7 +38,9 @@ from sparql import Store
 
 VERSION = "0.1.0"
 STATIC = Path(__file__).parent / "static"
-YASGUI = Path(__file__).parent / "node_modules" / "@zazuko" / "yasgui" / "build"
+NODE = Path(__file__).parent / "node_modules"
+YASGUI = NODE / "@zazuko" / "yasgui" / "build"
+SEADRAGON = NODE / "openseadragon" / "build" / "openseadragon"
 
 
 def create_app(settings: Settings | None = None, store: Store | None = None,
@@ -65,9 +67,11 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
     openapi.install(app)
     api_v1.install_cors(app)  # CORS on /api/v1 and the other public read paths
     # the query editor, when `make web` has installed it: the SPARQL page works without it
-    app.state.editor = YASGUI.is_dir()
+    app.state.editor, app.state.viewer = YASGUI.is_dir(), SEADRAGON.is_dir()
     if app.state.editor:
         app.mount("/static/yasgui", StaticFiles(directory=YASGUI), name="yasgui")
+    if app.state.viewer:  # the ancient-book viewer: without it, the pages' images as they are
+        app.mount("/static/openseadragon", StaticFiles(directory=SEADRAGON), name="seadragon")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.state.sessions = Sessions()
     app.include_router(search.pages)

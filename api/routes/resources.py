@@ -14,7 +14,7 @@ from api.problems import Problem
 from api.rdf_response import HTML, RDF_OFFERS, graph_body, negotiate
 from api.sessions import COOKIE
 from api.state import AppState, state
-from kg.views import entity_page
+from kg.views import entity_page, reader
 from kg.views.errors import ViewError
 from kg.vocab import DCT, JL, A
 from sparql import queries
@@ -89,6 +89,19 @@ def _entity_page(request: Request, path: str) -> Response | None:
                   headers={"Vary": "Accept, Cookie"})
 
 
+def _reader_page(request: Request, path: str) -> Response | None:
+    """The reader of a local document, an interview or an ancient book, or None."""
+    app = state(request)
+    found = reader.reader(app.store, app.minter, path, str(request.base_url))
+    if found is None:
+        return None
+    return render(request, "reader.html", {
+        **found, "path": request.url.path, "alternates": RDF_PAGE_OFFERS,
+        "pieces": reader.pieces, "text_of": reader.text_of,
+        "viewer": request.app.state.viewer and found["kind"] == "book"},
+        headers={"Vary": "Accept, Cookie"})
+
+
 def describe(request: Request, path: str) -> Response:
     """The description of the resource whose IRI is the base plus this path."""
     app = state(request)
@@ -104,7 +117,8 @@ def describe(request: Request, path: str) -> Response:
         return RedirectResponse(target, status_code=301,
                                 headers={"Vary": "Accept", "Cache-Control": "no-cache"})
     if media == HTML:
-        response = _entity_page(request, path) or _page(request, iri, triples)
+        response = _entity_page(request, path) or _reader_page(request, path) \
+            or _page(request, iri, triples)
     else:
         body = graph_body(triples, media, params)
         media_type = media if media.endswith("json") else f"{media}; charset=utf-8"

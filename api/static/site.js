@@ -103,3 +103,34 @@ function labelControls(home) {
     field.setAttribute("aria-label", name);
   });
 }
+
+// The ancient-book viewer: the pages of the book's IIIF manifest (Presentation 3) in
+// OpenSeadragon, one at a time, from their image services; the page's text below follows.
+const viewerHome = document.getElementById("viewer");
+if (viewerHome && window.OpenSeadragon) {
+  showBook(viewerHome);
+}
+
+async function showBook(home) {
+  const manifest = await (await fetch(home.dataset.manifest)).json();
+  const pages = (manifest.items || []).map((canvas) => {
+    const body = canvas.items[0].items[0].body;
+    const service = [].concat(body.service || [])[0];
+    const label = canvas.label ? Object.values(canvas.label)[0][0] : canvas.id;
+    return { label, source: service ? (service.id || service["@id"]) + "/info.json" : { type: "image", url: body.id } };
+  });
+  const viewer = window.OpenSeadragon({ element: home, prefixUrl: home.dataset.prefix,
+    tileSources: pages.map((p) => p.source), sequenceMode: true, showNavigator: false });
+  const choice = document.getElementById("page-choice");
+  pages.forEach((p, i) => choice.add(new Option(p.label, String(i))));
+  const show = (i) => { viewer.goToPage(i); };
+  choice.addEventListener("change", () => show(Number(choice.value)));
+  document.getElementById("page-prev").addEventListener("click", () => show(Math.max(0, viewer.currentPage() - 1)));
+  document.getElementById("page-next").addEventListener("click", () => show(Math.min(pages.length - 1, viewer.currentPage() + 1)));
+  viewer.addHandler("page", (event) => {
+    choice.value = String(event.page);
+    const text = document.querySelector(`section.page[data-order="${event.page + 1}"]`);
+    if (text) text.scrollIntoView({ block: "nearest" });
+  });
+  home.dataset.pages = String(pages.length);
+}

@@ -25,10 +25,14 @@ pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> LiveServer:
-    """`jinling serve` over data/'s KB, catalogue and documents, loaded by the real CLI."""
+    """`jinling serve` over data/'s KB, catalogue, documents, interviews and ancient books,
+    loaded by the real CLI as `make load` does."""
     env = jinling_env(tmp_path_factory.mktemp("site"))
     jinling(env, "load", str(ROOT / "data"))
     jinling(env, "ingest", "document", str(ROOT / "data" / "documents"), "--no-infer")
+    jinling(env, "ingest", "oral-history", str(ROOT / "data" / "oral-history" / "interviews"),
+            "--no-infer")
+    jinling(env, "ingest", "ancient-book", str(ROOT / "data" / "ancient-books"))
     port = free_port()
     process = start_server({**env, "JINLING_PORT": str(port)}, port)
     yield LiveServer(f"http://127.0.0.1:{port}", env, process)

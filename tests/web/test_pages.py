@@ -16,6 +16,9 @@ PAGES = {
     "period": "/entity/period/ming",
     "ontology": "/ontology",
     "query": "/query",
+    "document": "/works/documents/ming-xiaoling",
+    "interview": "/works/oral-history/JL-OH-SAMPLE-002",
+    "book": "/instances/ancient-books/320100-0000-0000001",
     "home-en": "/?lang=en",
 }
 
@@ -163,3 +166,34 @@ def test_sparql_page_reports_a_bad_query(site, watched, shoot):
     assert response.status == 400
     assert page.get_by_role("alert").is_visible()
     watched.errors.clear()  # the 400 of the page itself is what the test asked for
+
+
+def test_document_reader_marks_its_mentions(site, watched, shoot):
+    page = watched.page
+    watched.open(site.url + PAGES["document"])
+    marks = page.locator("a.mention")
+    assert marks.count() > 10
+    page.locator("a.mention", has_text="朱元璋").first.click()
+    page.wait_for_url(re.compile(r"/entity/person/zhu-yuanzhang"))
+
+
+def test_interview_reader_shows_speakers_and_times(site, watched, shoot):
+    page = watched.page
+    watched.open(site.url + PAGES["interview"])
+    turns = page.locator("ol.transcript > li")
+    assert turns.count() > 3
+    assert turns.first.locator(".speaker").inner_text().strip()
+    assert re.fullmatch(r"\d+:\d\d", turns.first.locator("time").inner_text())
+
+
+def test_book_viewer_shows_the_manifest_pages(site, watched, shoot):
+    page = watched.page
+    watched.open(site.url + PAGES["book"])
+    viewer = page.locator("#viewer[data-pages]")
+    viewer.wait_for()
+    assert int(viewer.get_attribute("data-pages")) == page.locator("section.page").count()
+    page.locator("#viewer canvas").first.wait_for()
+    page.get_by_role("button", name="下一页").click()
+    page.wait_for_function("document.getElementById('page-choice').value === '1'")
+    page.wait_for_timeout(500)  # let the image draw before the screenshot
+    shoot(page, "book-viewer")
