@@ -4,23 +4,7 @@ screenshot; search finds an entity; the language switch and a phone's screen wor
 import re
 
 import pytest
-
-PAGES = {
-    "home": "/",
-    "search": "/search?q=南京",
-    "search-filtered": "/search?q=南京&type=Place",
-    "search-none": "/search?q=龘龘龘",
-    "person": "/entity/person/zhu-yuanzhang",
-    "place": "/entity/place/nanjing",
-    "place-map": "/entity/place/shuiyangzhen-1820",
-    "period": "/entity/period/ming",
-    "ontology": "/ontology",
-    "query": "/query",
-    "document": "/works/documents/ming-xiaoling",
-    "interview": "/works/oral-history/JL-OH-SAMPLE-002",
-    "book": "/instances/ancient-books/320100-0000-0000001",
-    "home-en": "/?lang=en",
-}
+from web_support import PAGES
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -116,8 +100,8 @@ def test_entity_page_shows_names_facts_figures_and_mentions(site, watched, shoot
     assert page.locator("h1").inner_text() == "朱元璋"
     assert "明太祖" in page.locator("table").first.inner_text()  # an alias
     assert page.get_by_role("row", name=re.compile("生年")).inner_text().endswith("1328")
-    assert page.get_by_role("img", name=re.compile("时间轴")).is_visible()
-    assert page.get_by_role("img", name=re.compile("关系网络.*马皇后")).is_visible()
+    assert page.get_by_role("group", name=re.compile("时间轴")).is_visible()
+    assert page.get_by_role("group", name=re.compile("关系网络.*马皇后")).is_visible()
     marks = page.locator("#mentions ~ ul mark").all_inner_texts()
     assert "朱元璋" in marks
     page.get_by_role("link", name="明孝陵").first.click()
@@ -127,7 +111,7 @@ def test_entity_page_shows_names_facts_figures_and_mentions(site, watched, shoot
 def test_place_with_coordinates_has_a_map(site, watched, shoot):
     page = watched.page
     watched.open(site.url + PAGES["place-map"])
-    figure = page.get_by_role("img", name=re.compile("地图"))
+    figure = page.get_by_role("group", name=re.compile("地图"))
     assert figure.is_visible()
     assert figure.locator("circle").count() > 5  # the place and the places around it
     shoot(page, "place-map-figure")
