@@ -156,6 +156,12 @@ class Curation:
         return self._apply("Split", (entity.value, new.value), _unique(added), moved,
                            f"split {new.value} from {entity.value}")
 
+    def statements(self, entity: NamedNode) -> list[Statement]:
+        """The entity's statements in its home graph but its types: what a split can move."""
+        home = self.home(entity)
+        return sorted((Statement(p, o) for p, o, g in self._quads(entity)
+                       if g == home and p != A), key=lambda s: (s.predicate.value, str(s.object)))
+
     def _new_entity(self, entity: NamedNode, key: str | None, label: Literal) -> NamedNode:
         path = (self.minter.path_of(entity.value) or "").strip("/").split("/")
         if len(path) != 3 or path[0] != "entity":

@@ -1,6 +1,6 @@
 """``/curator``: the curators' pages, behind a login with a curator or admin token: the review
-queue of machine links (accept, reject), merging two entities, adding or removing an entity's
-other names, and the history of changes with undo.
+queue of machine links (accept, reject), merging two entities, splitting one, adding or removing
+an entity's other names, and the history of changes with undo.
 
 Each page is a thin layer over `kg.curation` through `api.routes.curation.curation_for`, the
 same checks of role and graph as the API. A write is a form posted with the session's form key
@@ -168,6 +168,49 @@ def _entity(app: AppState, given: str) -> NamedNode:
 
 class InvalidEntity(KgError, ValueError):
     """A form named no entity."""
+
+
+# -- splitting ------------------------------------------------------------------------------
+
+@router.get("/split", response_class=HTMLResponse)
+def split_page(request: Request, entity: str) -> Response:
+    """The entity's statements to tick, and the new entity's name."""
+    session = _session(request)
+    if session is None:
+        return _to_login(request)
+    app = state(request)
+    try:
+        iri = _entity(app, entity)
+        found = curation_for(app, session.who).statements(iri)
+    except KgError as err:
+        return _back("/curator", error=str(err))
+    return _page(request, "curator_split.html", session, entity=iri.value,
+                 path=app.minter.path_of(iri.value) or iri.value,
+                 statements=[{"key": _key(s), "predicate": s.predicate.value,
+                              "object": s.object.value} for s in found])
+
+
+@router.post("/split")
+async def split(request: Request, form_key: FormKey, entity: Annotated[str, Form()],
+                label: Annotated[str, Form()],
+                move: Annotated[list[str] | None, Form()] = None) -> Response:
+    """Move the ticked statements (named by `_key`) to a new entity named ``label``."""
+    app = state(request)
+    try:
+        iri = _entity(app, entity)
+    except InvalidEntity as err:
+        return _back("/curator", error=str(err))
+    chosen = set(move or [])
+
+    def act(curation):
+        moving = [s for s in curation.statements(iri) if _key(s) in chosen]
+        return curation.split(iri, moving, Literal(label.strip(), language="zh-hans"))
+    return await _write(request, form_key, act, "/curator/history")
+
+
+def _key(statement: Statement) -> str:
+    """A statement as a form value: its predicate and object in N-Triples form."""
+    return f"<{statement.predicate.value}> {statement.object}"
 
 
 # -- other names ---------------------------------------------------------------------------

@@ -5,6 +5,7 @@ Every page a test opens is watched: a console error or an uncaught exception fai
 `shoot` writes a screenshot to var/screenshots/ for a reviewer to look at.
 """
 
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,3 +89,21 @@ def shoot():
         page.screenshot(path=str(path), full_page=True)
         return path
     return take
+
+
+@pytest.fixture(scope="session")
+def curator_token(site):
+    made = jinling(site.env, "token", "create", "--role", "curator").stdout
+    return made.split()[-1]
+
+
+@pytest.fixture
+def curator(site, watched, curator_token):
+    """A page logged in as a curator, through the login page."""
+    page = watched.page
+    watched.open(site.url + "/curator")
+    page.wait_for_url(re.compile(r"/curator/login"))
+    page.get_by_label("访问令牌").fill(curator_token)
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_url(re.compile(r"/curator$"))
+    return watched

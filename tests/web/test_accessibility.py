@@ -15,13 +15,7 @@ SERIOUS = ("serious", "critical")
 def test_page_has_no_serious_accessibility_violation(site, watched, name):
     page = watched.page
     watched.open(site.url + PAGES[name])
-    page.add_script_tag(path=str(AXE))
-    found = page.evaluate("""async () => (await axe.run(document, {
-        runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}))
-        .violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                               nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))""")
-    serious = [v for v in found if v["impact"] in SERIOUS]
-    assert serious == [], serious
+    assert _serious(page) == []
 
 
 def test_keyboard_reaches_the_search_box_and_skips_to_content(site, watched):
@@ -31,3 +25,20 @@ def test_keyboard_reaches_the_search_box_and_skips_to_content(site, watched):
     assert page.evaluate("document.activeElement.className") == "skip"
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == "#main"
+
+
+@pytest.mark.parametrize("path", ["/curator", "/curator/merge", "/curator/history",
+                                  "/curator/split?entity=/entity/person/zheng-he"])
+def test_curator_page_has_no_serious_accessibility_violation(site, curator, path):
+    page = curator.page
+    curator.open(site.url + path)
+    assert _serious(page) == []
+
+
+def _serious(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("""async () => (await axe.run(document, {
+        runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}))
+        .violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                               nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))""")
+    return [v for v in found if v["impact"] in SERIOUS]

@@ -3,7 +3,6 @@ link, merging two entities and undoing the merge, all through the pages."""
 
 import re
 
-import pytest
 from support import jinling
 
 DUPLICATES = """
@@ -14,24 +13,6 @@ DUPLICATES = """
 <https://kg.jllib.cn/entity/person/test-gu-changkang> a jl:Person ;
     skos:prefLabel "顾长康"@zh-hans ; skos:note "顾恺之之字"@zh-hans .
 """
-
-
-@pytest.fixture(scope="module")
-def curator_token(site):
-    made = jinling(site.env, "token", "create", "--role", "curator").stdout
-    return made.split()[-1]
-
-
-@pytest.fixture
-def curator(site, watched, curator_token):
-    """A page logged in as a curator, through the login page."""
-    page = watched.page
-    watched.open(site.url + "/curator")
-    page.wait_for_url(re.compile(r"/curator/login"))
-    page.get_by_label("访问令牌").fill(curator_token)
-    page.get_by_role("button", name="登录").click()
-    page.wait_for_url(re.compile(r"/curator$"))
-    return watched
 
 
 def test_curator_pages_need_a_login(site, watched, shoot):
@@ -100,3 +81,25 @@ def test_curator_adds_a_name_on_an_entity_page_and_undoes_it(site, curator, shoo
     page.wait_for_url(re.compile(r"/curator/history\?done=\d+"))
     curator.open(site.url + "/entity/person/zheng-he")
     assert "郑三宝" not in page.locator("table").first.inner_text()
+
+
+def test_curator_splits_an_entity_and_undoes_it(site, curator, shoot, tmp_path):
+    (tmp_path / "dup.ttl").write_text(DUPLICATES, encoding="utf-8")
+    jinling(site.env, "load", str(tmp_path / "dup.ttl"), "--graph", "kb")
+    page = curator.page
+    curator.open(site.url + "/entity/person/test-gu-changkang")
+    page.get_by_role("link", name="拆分实体").click()
+    page.wait_for_url(re.compile(r"/curator/split\?entity="))
+    page.get_by_label(re.compile("顾恺之之字")).check()
+    page.get_by_label("新实体的名称").fill("顾长康之注")
+    shoot(page, "curator-split")
+    page.get_by_role("button", name="拆分", exact=True).click()
+    page.wait_for_url(re.compile(r"/curator/history\?done=\d+"))
+    assert "Split" in page.locator("table.history tbody tr").first.inner_text()
+    curator.open(site.url + "/entity/person/test-gu-changkang")
+    assert "顾恺之之字" not in page.content()  # the note moved to the new entity
+    page.get_by_role("link", name="本实体的变更历史").click()
+    page.locator("table.history tbody tr").first.get_by_role("button", name=re.compile("撤销")).click()
+    page.wait_for_url(re.compile(r"/curator/history\?done=\d+"))
+    curator.open(site.url + "/entity/person/test-gu-changkang")
+    assert "顾恺之之字" in page.content()

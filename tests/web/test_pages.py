@@ -68,7 +68,7 @@ def test_language_switch_is_remembered(site, watched, shoot):
 @pytest.mark.parametrize("watched", [{"width": 390, "height": 844}], indirect=True)
 def test_pages_fit_a_phone(site, watched, shoot):
     page = watched.page
-    for name in ("home", "search", "person", "query"):
+    for name in ("home", "search", "person", "query", "document", "book"):
         watched.open(site.url + PAGES[name])
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
         shoot(page, f"{name}-phone")
