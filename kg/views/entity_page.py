@@ -56,7 +56,8 @@ class Source:
 def page(store: Store, minter: Minter, kind: str, key: str) -> dict:
     """Everything the entity page shows (NotFound, Gone, Replaced as `kg.views.entities`):
     ``doc`` (its document, relations with an ``href``), ``extra`` (its other statements),
-    ``graphs``, ``terms`` (`term_labels`), ``sources``, ``network``, ``map``, ``timeline``."""
+    ``graphs``, ``terms`` (`term_labels`), ``facts_from`` (`fact_sources`), ``sources``,
+    ``network``, ``map``, ``timeline``."""
     doc = entity(store, minter, kind, key).doc
     for refs in doc["relations"].values():
         for ref in refs:
@@ -65,7 +66,8 @@ def page(store: Store, minter: Minter, kind: str, key: str) -> dict:
     return {"doc": doc, "extra": {k: v for k, v in doc.items() if k not in HEAD},
             "graphs": [{"name": minter.graph_name(NamedNode(g)) or g,
                         "href": minter.path_of(g) or g} for g in doc["graphs"]],
-            "terms": term_labels(), "sources": mentions(store, minter, doc["id"]),
+            "terms": term_labels(), "facts_from": fact_sources(store, minter, doc["id"]),
+            "sources": mentions(store, minter, doc["id"]),
             "network": network(minter, around), "map": place_map(store, minter, doc),
             "timeline": timeline(store, minter, doc)}
 
@@ -80,6 +82,16 @@ def term_labels() -> dict[str, dict[str, str]]:
         if str(term).startswith(JL) and getattr(label, "language", None):
             found[str(term)[len(JL):]][label.language[:2]] = str(label)
     return dict(found)
+
+
+def fact_sources(store: Store, minter: Minter, iri: str) -> dict[str, list[str]]:
+    """Where each kind of fact about the entity comes from: the local name of a property
+    (activeIn, note) -> the names of the graphs that state it (kb, catalogue, inferred …)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for row in store.query(queries.load("resource_quads"), {"iri": NamedNode(iri)}):
+        local = row["p"].value.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        found[local].add(minter.graph_name(row["g"]) or row["g"].value)
+    return {local: sorted(graphs) for local, graphs in found.items()}
 
 
 # -- mentions --------------------------------------------------------------------------------
