@@ -1,6 +1,6 @@
 """``/curator``: the curators' pages, behind a login with a curator or admin token: the review
 queue of machine links (accept, reject), merging two entities, splitting one, adding or removing
-an entity's other names, and the history of changes with undo.
+an entity's facts (api/tables/editable_properties.tsv), and the history of changes with undo.
 
 Each page is a thin layer over `kg.curation` through `api.routes.curation.curation_for`, the
 same checks of role and graph as the API. A write is a form posted with the session's form key
@@ -9,6 +9,8 @@ same checks of role and graph as the API. A write is a form posted with the sess
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlencode
 
@@ -23,11 +25,13 @@ from api.sessions import COOKIE, LIFETIME, Session, form_key_matches
 from api.state import AppState, state
 from kg.curation import Statement
 from kg.errors import KgError
-from kg.vocab import SKOS
+from kg.tables import Tables
 
 router = APIRouter(prefix="/curator", tags=["pages"], include_in_schema=False)
 QUEUE_SHOWN = 50
 HISTORY_SHOWN = 50
+TABLES = Tables(Path(__file__).parents[1] / "tables")
+XSD_INTEGER = NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 FormKey = Annotated[str, Form()]
 
 
@@ -213,23 +217,43 @@ def _key(statement: Statement) -> str:
     return f"<{statement.predicate.value}> {statement.object}"
 
 
-# -- other names ---------------------------------------------------------------------------
+# -- editing facts ---------------------------------------------------------------------------
 
-@router.post("/names")
-async def edit_names(request: Request, form_key: FormKey, entity: Annotated[str, Form()],
-                     name: Annotated[str, Form()], change: Annotated[str, Form()] = "add"
-                     ) -> Response:
-    """Add an other name (skos:altLabel, simplified Chinese) to an entity, or remove one."""
+@cache
+def editable() -> dict[str, str]:
+    """Property IRI -> the kind of value it takes (api/tables/editable_properties.tsv)."""
+    return {row["property"]: row["kind"] for row in TABLES.table("editable_properties")}
+
+
+@router.post("/edit")
+async def edit_fact(request: Request, form_key: FormKey, entity: Annotated[str, Form()],
+                    property: Annotated[str, Form()], value: Annotated[str, Form()],
+                    change: Annotated[str, Form()] = "add") -> Response:
+    """Add a statement of an editable property to an entity, or remove one."""
     app = state(request)
     try:
         iri = _entity(app, entity)
-    except InvalidEntity as err:
+        statement = [Statement(NamedNode(property), _value(app, property, value))]
+    except (InvalidEntity, ValueError) as err:
         return _back("/curator", error=str(err))
-    label = [Statement(SKOS.altLabel, Literal(name.strip(), language="zh-hans"))]
-    add, remove = (label, []) if change == "add" else ([], label)
+    add, remove = (statement, []) if change == "add" else ([], statement)
     return await _write(request, form_key, lambda curation: curation.edit(
-        iri, add, remove, f"{change} the name {name.strip()}"),
+        iri, add, remove, f"{change} {property.rsplit('#', 1)[-1]} {value.strip()}"),
         app.minter.path_of(iri.value) or "/curator")
+
+
+def _value(app: AppState, property: str, given: str) -> Literal | NamedNode:
+    """The form's value as the property's kind of term (ValueError when it cannot be)."""
+    kind, text = editable().get(property), given.strip()
+    if kind is None:
+        raise ValueError(f"{property} is not a property edited here")
+    if not text:
+        raise ValueError("give a value")
+    if kind == "year":
+        return Literal(str(int(text)), datatype=XSD_INTEGER)
+    if kind == "entity":
+        return _entity(app, text)
+    return Literal(text, language="zh-hans")
 
 
 # -- history -------------------------------------------------------------------------------

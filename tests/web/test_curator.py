@@ -5,6 +5,7 @@ import re
 
 from support import jinling
 
+JL = "https://kg.jllib.cn/ontology#"
 DUPLICATES = """
 @prefix jl: <https://kg.jllib.cn/ontology#> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
@@ -67,20 +68,34 @@ def test_curator_forms_refuse_a_post_without_the_form_key(site, curator):
     assert answer.status == 303 and "error=" in answer.headers["location"]
 
 
-def test_curator_adds_a_name_on_an_entity_page_and_undoes_it(site, curator, shoot):
+def test_curator_edits_facts_on_an_entity_page_and_undoes_it(site, curator, shoot):
     page = curator.page
     curator.open(site.url + "/entity/person/zheng-he")
-    page.get_by_label("名称", exact=True).fill("郑三宝")
-    page.get_by_role("button", name="添加别名").click()
+    page.get_by_label("属性").select_option(JL + "alias")
+    page.get_by_label("值", exact=True).fill("郑三宝")
+    page.get_by_role("button", name="添加", exact=True).click()
     page.wait_for_url(re.compile(r"/entity/person/zheng-he\?(done|error)="))
     assert "done=" in page.url, page.url
+    made = [page.url.rsplit("=", 1)[-1]]
     assert "郑三宝" in page.locator("table").first.inner_text()
-    shoot(page, "curator-entity-names")
-    page.get_by_role("link", name="本实体的变更历史").click()
-    page.locator("table.history tbody tr").first.get_by_role("button", name=re.compile("撤销")).click()
-    page.wait_for_url(re.compile(r"/curator/history\?done=\d+"))
+    page.get_by_label("属性").select_option(JL + "burialPlace")
+    page.get_by_label("值", exact=True).fill("/entity/place/nanjing")
+    page.get_by_role("button", name="添加", exact=True).click()
+    page.wait_for_url(re.compile(r"done="))
+    made.append(page.url.rsplit("=", 1)[-1])
+    assert page.get_by_role("row", name=re.compile("^葬地")).get_by_role("link", name="南京").count()
+    shoot(page, "curator-entity-edit")
+    page.get_by_label("属性").select_option(JL + "birthYear")
+    page.get_by_label("值", exact=True).fill("明初")
+    page.get_by_role("button", name="添加", exact=True).click()
+    page.wait_for_url(re.compile(r"/curator\?error="))  # a year must be a number
+    page.get_by_role("alert").wait_for()
+    for number in reversed(made):  # both edits, from the history of the entity
+        curator.open(site.url + "/curator/history?about=/entity/person/zheng-he")
+        page.get_by_role("button", name=f"撤销 #{number}").click()
+        page.wait_for_url(re.compile(r"/curator/history\?done=\d+"))
     curator.open(site.url + "/entity/person/zheng-he")
-    assert "郑三宝" not in page.locator("table").first.inner_text()
+    assert "郑三宝" not in page.content() and not page.get_by_role("row", name=re.compile("^葬地")).count()
 
 
 def test_curator_splits_an_entity_and_undoes_it(site, curator, shoot, tmp_path):
