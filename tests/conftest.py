@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support import free_port, wait_until_up
+from support import free_port, stop, wait_until_up
 
 from sparql.embedded import EmbeddedStore
 from sparql.remote import RemoteStore
@@ -56,12 +56,7 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         wait_until_up(f"{url}/query?query=ASK%7B%7D", process, log, _SERVER_START_SECONDS)
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process, 10)
 
 
 def _remote_store(url: str, *, graph_store: bool) -> RemoteStore:

@@ -66,3 +66,13 @@ def start_server(env, port) -> subprocess.Popen:
                                    env=env, stdout=sink, stderr=subprocess.STDOUT)
     wait_until_up(f"http://127.0.0.1:{port}/health", process, log)
     return process
+
+
+def stop(process: subprocess.Popen, seconds: float = 15) -> None:
+    """Stop a server process: politely, then by force if it does not end in time."""
+    process.terminate()
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from support import LiveServer, free_port, jinling, jinling_env, start_server
+from support import LiveServer, free_port, jinling, jinling_env, start_server, stop
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "var" / "screenshots"
@@ -37,8 +37,7 @@ def site(tmp_path_factory) -> LiveServer:
     port = free_port()
     process = start_server({**env, "JINLING_PORT": str(port)}, port)
     yield LiveServer(f"http://127.0.0.1:{port}", env, process)
-    process.terminate()
-    process.wait(timeout=15)
+    stop(process)
 
 
 @pytest.fixture(scope="session")
