@@ -2,7 +2,8 @@
 then know who acts through a session cookie.
 
 The cookie holds a random session id (256 bits), never the token; the server keeps the
-session in memory (who it is, its form key, when it ends), so a restart logs everyone out.
+session in memory (who it is, its form key, when it ends), so a restart logs everyone out, and
+the pages end a session whose token has been revoked since.
 Each form that writes carries the session's form key, checked on the way in (with the
 cookie's SameSite=Strict, a page of another site cannot post a curator's forms).
 """

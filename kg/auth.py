@@ -116,6 +116,12 @@ class TokenFile:
         self._write(updated)
         return found[0]
 
+    def active(self, token_id: str) -> bool:
+        """Whether a token of that id exists and is not revoked (a session made with it may
+        go on)."""
+        return any(r.id == token_id and not r.revoked
+                   for r in [*self._read(), *self._extra.values()])
+
     def verify(self, token: str) -> Principal:
         """The principal of a presented token. Raises Unauthenticated."""
         parts = token.split("_", 2)

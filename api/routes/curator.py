@@ -36,7 +36,13 @@ FormKey = Annotated[str, Form()]
 
 
 def _session(request: Request) -> Session | None:
-    return request.app.state.sessions.get(request.cookies.get(COOKIE))
+    """The curator's live session; one whose token was revoked since ends here."""
+    key = request.cookies.get(COOKIE)
+    session = request.app.state.sessions.get(key)
+    if session is not None and not state(request).tokens.active(session.who.token_id):
+        request.app.state.sessions.close(key)
+        return None
+    return session
 
 
 def _to_login(request: Request) -> Response:
@@ -65,7 +71,7 @@ async def _write(request: Request, key: str, action, back: str) -> Response:
     app = state(request)
     try:
         change = await run_in_threadpool(action, curation_for(app, session.who))
-    except KgError as err:
+    except (KgError, ValueError) as err:  # ValueError: a form's IRI that is none
         return _back(back, error=str(err))
     app.changed(change)
     return _back(back, done=change.id)

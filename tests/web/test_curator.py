@@ -118,3 +118,18 @@ def test_curator_splits_an_entity_and_undoes_it(site, curator, shoot, tmp_path):
     page.wait_for_url(re.compile(r"/curator/history\?done=\d+"))
     curator.open(site.url + "/entity/person/test-gu-changkang")
     assert "顾恺之之字" in page.content()
+
+
+def test_revoking_the_token_ends_the_session(site, browser):
+    made = jinling(site.env, "token", "create", "--role", "curator").stdout.split()
+    token, token_id = made[-1], made[-1].split("_")[1]
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    page.goto(site.url + "/curator/login")
+    page.get_by_label("访问令牌").fill(token)
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_url(re.compile(r"/curator$"))
+    jinling(site.env, "token", "revoke", token_id)
+    page.goto(site.url + "/curator/history")
+    assert "/curator/login" in page.url
+    context.close()
