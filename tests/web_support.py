@@ -9,6 +9,7 @@ PAGES = {
     "place": "/entity/place/nanjing",
     "place-map": "/entity/place/shuiyangzhen-1820",
     "period": "/entity/period/ming",
+    "event": "/entity/event/linshi-zhengfu-chengli",
     "ontology": "/ontology",
     "query": "/query",
     "document": "/works/documents/ming-xiaoling",

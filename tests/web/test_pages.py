@@ -182,3 +182,10 @@ def test_book_viewer_shows_the_manifest_pages(site, watched, shoot):
     page.wait_for_function("document.getElementById('page-choice').value === '1'")
     page.wait_for_timeout(500)  # let the image draw before the screenshot
     shoot(page, "book-viewer")
+
+
+@pytest.mark.parametrize("name, year", [("period", "1368"), ("event", "1912")])
+def test_periods_and_events_have_a_timeline(site, watched, name, year):
+    watched.open(site.url + PAGES[name])
+    timeline = watched.page.get_by_role("group", name=re.compile("时间轴"))
+    assert year in timeline.inner_text()
