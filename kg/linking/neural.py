@@ -131,9 +131,9 @@ class PersonModel:
         inputs[PAD] = 0.0  # padding contributes nothing, as the convolution's zero padding
         rows = self._per_offset(inputs, conv[:, :chars + sur + bk])
         hidden = conv.shape[0]
-        # one table per offset: np.take of contiguous rows into a buffer beats one gather of
-        # all five offsets and five strided sums of it (0.04 s against 0.11 s a million
-        # characters)
+        # one table per offset: np.take of contiguous rows into a buffer is cheaper than one
+        # gather of all five offsets and five strided sums of it (benchmarks/
+        # linking_components.py)
         self.offset_rows = [np.ascontiguousarray(rows[:, o * hidden:(o + 1) * hidden])
                             for o in range(WIDTH)]
         zone_rows = self._per_offset(w["emb_zone"], conv[:, chars + sur + bk:])
