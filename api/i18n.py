@@ -22,7 +22,8 @@ LANGUAGES = ("zh", "en")
 DEFAULT = "zh"
 COOKIE = "lang"
 HTML_LANG = {"zh": "zh-Hans", "en": "en"}
-_TABLES = Tables(Path(__file__).parent / "tables")
+# the pages' tables (messages, editable properties …), read once for all of api
+TABLES = Tables(Path(__file__).parent / "tables")
 
 
 class UnknownMessage(KeyError):
@@ -31,7 +32,7 @@ class UnknownMessage(KeyError):
 
 @cache
 def _messages() -> dict[str, dict[str, str]]:
-    return {row["key"]: row for row in _TABLES.table("messages")}
+    return {row["key"]: row for row in TABLES.table("messages")}
 
 
 class Words:

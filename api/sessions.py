@@ -62,3 +62,13 @@ class Sessions:
 def form_key_matches(session: Session, sent: str | None) -> bool:
     """Whether a form carried its session's key (compared in constant time)."""
     return sent is not None and hmac.compare_digest(session.form_key, sent)
+
+
+def current(request) -> Session | None:
+    """The live session of a request's cookie; one whose token was revoked since ends here."""
+    sessions, key = request.app.state.sessions, request.cookies.get(COOKIE)
+    session = sessions.get(key)
+    if session is not None and not request.app.state.jinling.tokens.active(session.who.token_id):
+        sessions.close(key)
+        return None
+    return session

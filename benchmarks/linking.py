@@ -101,13 +101,19 @@ def kb_load(files: list[Path]) -> tuple[float, float, object]:
     return cold.seconds, warm.seconds, warm.gazetteer
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def linking_arguments(description: str, repeat: int) -> argparse.ArgumentParser:
+    """The options the linking benchmarks share: the corpus, its size, the passes, --set."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--chars", type=int, default=1_000_000)
     parser.add_argument("--doc-chars", type=int, default=4_000)
     parser.add_argument("--corpus", type=Path, default=default_corpus())
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=repeat)
     parser.add_argument("--set", action="append", default=[], metavar="PATH=VALUE")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = linking_arguments(__doc__.splitlines()[0], repeat=5)
     parser.add_argument("--no-jieba", dest="jieba", action="store_false",
                         help="do not time jieba's segmentation of the same documents")
     args = parser.parse_args(argv)

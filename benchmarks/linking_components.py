@@ -15,7 +15,6 @@ the checkout it lies in.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from pathlib import Path
@@ -24,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from linking import build_documents, corpus_texts, default_corpus  # noqa: E402
+from linking import build_documents, corpus_texts, linking_arguments  # noqa: E402
 
 from kg.linking.evaluate import overrides  # noqa: E402
 from kg.linking.linker import Linker  # noqa: E402
@@ -72,13 +71,7 @@ def fastest(passes: list[dict[str, float]]) -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--chars", type=int, default=1_000_000)
-    parser.add_argument("--doc-chars", type=int, default=4_000)
-    parser.add_argument("--corpus", type=Path, default=default_corpus())
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--set", action="append", default=[], metavar="PATH=VALUE")
-    args = parser.parse_args(argv)
+    args = linking_arguments(__doc__.splitlines()[0], repeat=3).parse_args(argv)
     gazetteer = cached_gazetteer(kb_files(ROOT), BASE, ROOT / "var" / "linking").gazetteer
     docs = build_documents(corpus_texts(args.corpus), args.chars, args.doc_chars)
     linker = Linker(gazetteer, overrides=overrides(args.set))

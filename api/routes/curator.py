@@ -10,7 +10,6 @@ same checks of role and graph as the API. A write is a form posted with the sess
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlencode
 
@@ -20,29 +19,18 @@ from pyoxigraph import Literal, NamedNode
 from starlette.concurrency import run_in_threadpool
 
 from api.html import render
+from api.i18n import TABLES
 from api.routes.curation import CURATORS, curation_for, undo_as
-from api.sessions import COOKIE, LIFETIME, Session, form_key_matches
+from api.sessions import COOKIE, LIFETIME, Session, current, form_key_matches
 from api.state import AppState, state
 from kg.curation import Statement
 from kg.errors import KgError
-from kg.tables import Tables
 
 router = APIRouter(prefix="/curator", tags=["pages"], include_in_schema=False)
 QUEUE_SHOWN = 50
 HISTORY_SHOWN = 50
-TABLES = Tables(Path(__file__).parents[1] / "tables")
 XSD_INTEGER = NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 FormKey = Annotated[str, Form()]
-
-
-def _session(request: Request) -> Session | None:
-    """The curator's live session; one whose token was revoked since ends here."""
-    key = request.cookies.get(COOKIE)
-    session = request.app.state.sessions.get(key)
-    if session is not None and not state(request).tokens.active(session.who.token_id):
-        request.app.state.sessions.close(key)
-        return None
-    return session
 
 
 def _to_login(request: Request) -> Response:
@@ -63,7 +51,7 @@ def _page(request: Request, template: str, session: Session, **context) -> Respo
 async def _write(request: Request, key: str, action, back: str) -> Response:
     """Run ``action(curation)`` for the session's curator, if the form carried the session's
     key; then back to ``back`` with the change's number or the error's message."""
-    session = _session(request)
+    session = current(request)
     if session is None:
         return _to_login(request)
     if not form_key_matches(session, key):
@@ -105,7 +93,7 @@ def login(request: Request, token: Annotated[str, Form()],
 
 @router.post("/logout")
 def logout(request: Request, form_key: FormKey) -> Response:
-    session = _session(request)
+    session = current(request)
     if session is not None and form_key_matches(session, form_key):
         request.app.state.sessions.close(request.cookies.get(COOKIE))
     response = RedirectResponse("/", 303)
@@ -123,7 +111,7 @@ def _local(path: str) -> str:
 @router.get("", response_class=HTMLResponse)
 def review_queue(request: Request) -> Response:
     """The machine links no curator has decided on, least confident first."""
-    session = _session(request)
+    session = current(request)
     if session is None:
         return _to_login(request)
     app = state(request)
@@ -153,7 +141,7 @@ async def decide(request: Request, form_key: FormKey, mention: Annotated[str, Fo
 
 @router.get("/merge", response_class=HTMLResponse)
 def merge_page(request: Request, merged: str = "", into: str = "") -> Response:
-    session = _session(request)
+    session = current(request)
     if session is None:
         return _to_login(request)
     return _page(request, "curator_merge.html", session, merged=merged, into=into)
@@ -185,7 +173,7 @@ class InvalidEntity(KgError, ValueError):
 @router.get("/split", response_class=HTMLResponse)
 def split_page(request: Request, entity: str) -> Response:
     """The entity's statements to tick, and the new entity's name."""
-    session = _session(request)
+    session = current(request)
     if session is None:
         return _to_login(request)
     app = state(request)
@@ -231,6 +219,12 @@ def editable() -> dict[str, str]:
     return {row["property"]: row["kind"] for row in TABLES.table("editable_properties")}
 
 
+def editable_fields() -> list[dict[str, str]]:
+    """The editable properties as the entity page's form lists them."""
+    return [{"iri": iri, "local": iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1], "kind": kind}
+            for iri, kind in editable().items()]
+
+
 @router.post("/edit")
 async def edit_fact(request: Request, form_key: FormKey, entity: Annotated[str, Form()],
                     property: Annotated[str, Form()], value: Annotated[str, Form()],
@@ -267,7 +261,7 @@ def _value(app: AppState, property: str, given: str) -> Literal | NamedNode:
 @router.get("/history", response_class=HTMLResponse)
 def history(request: Request, about: str = "") -> Response:
     """The latest changes (of one entity, with ``about``), newest first."""
-    session = _session(request)
+    session = current(request)
     if session is None:
         return _to_login(request)
     app = state(request)

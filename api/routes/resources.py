@@ -12,8 +12,8 @@ from starlette.concurrency import run_in_threadpool
 from api.html import render
 from api.problems import Problem
 from api.rdf_response import HTML, RDF_OFFERS, graph_body, negotiate
-from api.routes.curator import editable
-from api.sessions import COOKIE
+from api.routes.curator import editable_fields
+from api.sessions import current
 from api.state import AppState, state
 from kg.views import entity_page, reader
 from kg.views.errors import ViewError
@@ -84,9 +84,8 @@ def _entity_page(request: Request, path: str) -> Response | None:
         found = entity_page.page(app.store, app.minter, parts[1], parts[2])
     except ViewError:  # not an entity's kind, or gone: the plain description
         return None
-    session = request.app.state.sessions.get(request.cookies.get(COOKIE))
-    editing = [{"iri": iri, "local": iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1], "kind": kind}
-               for iri, kind in editable().items()] if session else []
+    session = current(request)
+    editing = editable_fields() if session else []
     return render(request, "entity.html", {**found, "path": request.url.path,
                                            "alternates": RDF_PAGE_OFFERS, "session": session,
                                            "editable": editing},

@@ -71,8 +71,13 @@ if (editorHome && window.Yasgui) {
     endpointCatalogueOptions: { getData: () => [] },
   });
   labelControls(editorHome);
-  new MutationObserver(() => labelControls(editorHome))
-    .observe(editorHome, { childList: true, subtree: true });
+  // once a frame at most: typing in the editor changes its DOM at every key
+  let pending = false;
+  new MutationObserver(() => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => { pending = false; labelControls(editorHome); });
+  }).observe(editorHome, { childList: true, subtree: true });
   const tab = yasgui.getTab();
   tab.setQuery(form.querySelector("textarea").value);
   form.hidden = true;
